@@ -1,0 +1,197 @@
+package org.stacklab.sim;
+
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The discrete-event loop that drives a whole scenario on one virtual clock.
+ *
+ * <p>Events are ordered by (time, sequence number): two events at the same nanosecond run in the
+ * order they were scheduled, so a run is a pure function of its inputs and its seed. Virtual time
+ * only moves when the loop takes the next event; a two-minute TCP timeout costs microseconds.
+ *
+ * <p>In {@linkplain #realTime(long) real-time mode} virtual time follows the wall clock and other
+ * threads (the TAP bridge's reader) may {@link #post(Runnable)} events; everything else still runs
+ * on the one thread that runs the loop.
+ */
+public final class EventLoop {
+    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final SeededRandom random;
+    private final boolean realTime;
+    private final long wallStart = System.nanoTime();
+    private volatile Thread loopThread;
+    private long now;
+    private long seq;
+    private long eventsRun;
+    private Consumer<Timer> tracer;
+
+    private EventLoop(long seed, boolean realTime) {
+        this.random = new SeededRandom(seed);
+        this.realTime = realTime;
+    }
+
+    /** A loop on a purely virtual clock (tests, the demo, benchmarks). */
+    public static EventLoop virtual(long seed) { return new EventLoop(seed, false); }
+
+    /** A loop whose virtual time follows the wall clock, for the TAP bridge and interactive use. */
+    public static EventLoop realTime(long seed) { return new EventLoop(seed, true); }
+
+    /** Current virtual time in nanoseconds. */
+    public long now() { return now; }
+
+    public boolean isRealTime() { return realTime; }
+
+    /** The scenario's seed. */
+    public long seed() { return random.seed(); }
+
+    /** The scenario's root random source; components should {@link SeededRandom#fork fork} a named stream. */
+    public SeededRandom random() { return random; }
+
+    /** Events run so far (for benchmarks: events per wall second). */
+    public long eventsRun() { return eventsRun; }
+
+    /** Number of live and cancelled events still queued. */
+    public int queued() { return queue.size(); }
+
+    /** Observe every event as it runs (determinism checks compare these traces). */
+    public void setTracer(Consumer<Timer> tracer) { this.tracer = tracer; }
+
+    /** Runs {@code action} {@code delayNs} after now. */
+    public Timer schedule(long delayNs, Runnable action) { return schedule(delayNs, action, null); }
+
+    public Timer schedule(long delayNs, Runnable action, String label) {
+        if (delayNs < 0) throw new IllegalArgumentException("negative delay " + delayNs + "ns");
+        return scheduleAt(now + delayNs, action, label);
+    }
+
+    /** Runs {@code action} at virtual time {@code when} (not before now). */
+    public Timer scheduleAt(long when, Runnable action) { return scheduleAt(when, action, null); }
+
+    public Timer scheduleAt(long when, Runnable action, String label) {
+        checkThread();
+        if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
+        Timer t = new Timer(when, seq++, action, label);
+        queue.add(t);
+        return t;
+    }
+
+    /**
+     * Posts an event from any thread. In real-time mode this is how outside input (a TAP frame)
+     * enters the scenario; it runs at the virtual time at which the loop picks it up.
+     */
+    public void post(Runnable action) {
+        inbox.add(action);
+        Thread t = loopThread;
+        if (t != null) LockSupport.unpark(t);
+    }
+
+    /** Runs events until none are left. In real-time mode, returns when nothing is queued or posted. */
+    public void runUntilIdle() {
+        enter();
+        try {
+            while (step(Long.MAX_VALUE)) { /* keep going */ }
+        } finally {
+            leave();
+        }
+    }
+
+    /** Runs every event due within the next {@code durationNs}, then sets the clock to that time. */
+    public void runFor(long durationNs) {
+        long end = now + durationNs;
+        enter();
+        try {
+            while (true) {
+                if (!step(end)) {
+                    if (realTime && wallNow() < end) { waitForWork(end); continue; }
+                    break;
+                }
+            }
+            if (now < end) now = end;
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Runs events until {@code condition} holds (checked before each event) or {@code timeoutNs} of
+     * virtual time pass. Returns whether the condition holds. If the loop runs dry first, time jumps
+     * to the deadline, as it would for a process blocked on nothing.
+     */
+    public boolean runUntil(BooleanSupplier condition, long timeoutNs) {
+        long end = timeoutNs == Long.MAX_VALUE ? Long.MAX_VALUE : now + timeoutNs;
+        enter();
+        try {
+            while (!condition.getAsBoolean()) {
+                if (!step(end)) {
+                    if (realTime && wallNow() < end) { waitForWork(end); continue; }
+                    if (end != Long.MAX_VALUE && now < end) now = end;
+                    return condition.getAsBoolean();
+                }
+            }
+            return true;
+        } finally {
+            leave();
+        }
+    }
+
+    /** Runs the single next event if it is due at or before {@code limit}. Returns false if none ran. */
+    public boolean step(long limit) {
+        drainInbox();
+        Timer t;
+        while ((t = queue.peek()) != null && t.cancelled()) queue.poll();
+        if (t == null || t.when > limit) return false;
+        if (realTime) {
+            long wall = wallNow();
+            if (t.when > wall) {
+                waitForWork(Math.min(t.when, limit));
+                return true; // re-evaluate: something may have been posted meanwhile
+            }
+        }
+        queue.poll();
+        now = Math.max(now, t.when);
+        t.markFired();
+        eventsRun++;
+        if (tracer != null) tracer.accept(t);
+        t.action.run();
+        return true;
+    }
+
+    private void drainInbox() {
+        Runnable r;
+        while ((r = inbox.poll()) != null) {
+            long at = realTime ? Math.max(now, wallNow()) : now;
+            queue.add(new Timer(at, seq++, r, "posted"));
+        }
+    }
+
+    private void waitForWork(long until) {
+        long wait = until - wallNow();
+        if (wait > 0 && inbox.isEmpty()) LockSupport.parkNanos(this, Math.min(wait, 50 * Time.MS));
+        now = Math.max(now, Math.min(wallNow(), until));
+    }
+
+    private long wallNow() { return System.nanoTime() - wallStart; }
+
+    private int depth;
+
+    private void enter() {
+        if (depth++ == 0) loopThread = Thread.currentThread();
+        else checkThread();
+    }
+
+    private void leave() {
+        if (--depth == 0) loopThread = null;
+    }
+
+    private void checkThread() {
+        Thread t = loopThread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException("the event loop runs on " + t.getName()
+                    + "; other threads must use post(), not schedule()");
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package org.stacklab.kernel.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.stacklab.sim.EventLoop;
+import org.stacklab.sim.SeededRandom;
+import org.stacklab.sim.Timer;
+
+/**
+ * One emulated host's kernel. It owns the net devices, the protocol handlers modules register, the
+ * NET_RX softirq that polls NAPI contexts, timers on the scenario's virtual clock, netfilter, the
+ * kernel log and the packet trace, and the table of loaded modules.
+ *
+ * <p>Modules talk to each other through symbols ({@link #exportSymbol}/{@link #symbol}), the way
+ * Linux modules use EXPORT_SYMBOL: TCP asks for the IP layer's contract, never for its classes.
+ */
+public final class Kernel {
+    public static final String DROP_SHORT_FRAME = "ETH_SHORT_FRAME";
+    public static final String DROP_UNKNOWN_ETHERTYPE = "UNHANDLED_PROTO";
+    public static final String DROP_HANDLER_OOPS = "HANDLER_OOPS";
+    public static final String DROP_BACKLOG_FULL = "CPU_BACKLOG";
+    public static final String DROP_DEV_DOWN = "DEV_DOWN";
+
+    private final String hostname;
+    private final EventLoop loop;
+    private final ModuleSet moduleSet;
+    private final SeededRandom random;
+    private final KernelLog log;
+    private final PacketTrace trace;
+    private final Netfilter netfilter = new Netfilter();
+    private final Sysctl sysctl = new Sysctl();
+
+    private final Map<String, NetDevice> devices = new LinkedHashMap<>();
+    private int nextIfindex = 1;
+    private final Map<Integer, PacketHandler> packetTypes = new HashMap<>();
+    private final Map<String, Long> drops = new TreeMap<>();
+    private final List<Throwable> oopses = new ArrayList<>();
+
+    private final LinkedHashMap<String, KernelModule> modules = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> symbols = new HashMap<>();
+    private final Map<Class<?>, String> symbolOwners = new HashMap<>();
+    private final Map<Class<?>, Object> subsystems = new HashMap<>();
+
+    // NET_RX softirq state.
+    private final ArrayDeque<NapiStruct> pollList = new ArrayDeque<>();
+    private boolean netRxRaised;
+    private long softirqRuns;
+    private final ArrayDeque<SkBuff> backlog = new ArrayDeque<>();
+    private final NapiStruct backlogNapi;
+
+    public Kernel(String hostname, EventLoop loop, ModuleSet moduleSet) {
+        this.hostname = hostname;
+        this.loop = loop;
+        this.moduleSet = moduleSet;
+        this.random = loop.random().fork("kernel:" + hostname);
+        this.log = new KernelLog(loop::now);
+        this.trace = new PacketTrace(20_000);
+        this.backlogNapi = new NapiStruct(null, this::processBacklog, NapiStruct.DEFAULT_WEIGHT);
+        sysctl.set("net.core.netdev_budget", 300);
+        sysctl.set("net.core.netdev_max_backlog", 1000);
+        log.info("Linux version 6.1.0-stacklab (" + hostname + ") seed " + loop.seed());
+    }
+
+    public String hostname() { return hostname; }
+    public EventLoop loop() { return loop; }
+    public long now() { return loop.now(); }
+    public ModuleSet moduleSet() { return moduleSet; }
+    /** This host's random stream (forked from the scenario seed by hostname). */
+    public SeededRandom random() { return random; }
+    public KernelLog log() { return log; }
+    public PacketTrace trace() { return trace; }
+    public Netfilter netfilter() { return netfilter; }
+    public Sysctl sysctl() { return sysctl; }
+
+    // ------------------------------------------------------------------ timers
+
+    /** A kernel timer on the virtual clock ({@code mod_timer}); exceptions are caught as oopses. */
+    public Timer timer(long delayNs, Runnable fn, String label) {
+        return loop.schedule(delayNs, () -> guarded(label, fn), label);
+    }
+
+    /** Runs {@code fn}, turning an exception into a logged oops instead of killing the scenario. */
+    public void guarded(String what, Runnable fn) {
+        try {
+            fn.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            oops(what, e);
+        }
+    }
+
+    /** Records a bug in kernel code (a module threw): logged, kept for the test harness to report. */
+    public void oops(String what, Throwable t) {
+        oopses.add(t);
+        log.error("Oops in " + what + ": " + t);
+    }
+
+    public List<Throwable> oopses() { return List.copyOf(oopses); }
+
+    // ------------------------------------------------------------------ devices
+
+    public void registerNetdev(NetDevice dev) {
+        if (devices.containsKey(dev.name())) throw new IllegalArgumentException("device " + dev.name() + " exists");
+        dev.setIfindex(nextIfindex++);
+        dev.setKernel(this);
+        devices.put(dev.name(), dev);
+        log.info(dev.name() + ": registered, ifindex " + dev.ifindex() + ", mtu " + dev.mtu()
+                + (dev.type() == NetDevice.ARPHRD_ETHER ? ", " + MacAddr.format(dev.mac()) : ""));
+    }
+
+    public void unregisterNetdev(NetDevice dev) {
+        if (dev.isUp()) devClose(dev);
+        devices.remove(dev.name());
+        log.info(dev.name() + ": unregistered");
+    }
+
+    public NetDevice device(String name) { return devices.get(name); }
+
+    public NetDevice deviceByIndex(int ifindex) {
+        for (NetDevice d : devices.values()) if (d.ifindex() == ifindex) return d;
+        return null;
+    }
+
+    public Collection<NetDevice> devices() { return List.copyOf(devices.values()); }
+
+    /** {@code ip link set DEV up}. Returns 0 or -errno from the driver. */
+    public int devOpen(NetDevice dev) {
+        if (dev.isUp()) return 0;
+        int rc = dev.ops().open(dev);
+        if (rc == 0) {
+            dev.addFlags(NetDevice.IFF_UP);
+            log.info(dev.name() + ": up");
+        }
+        return rc;
+    }
+
+    /** {@code ip link set DEV down}. */
+    public int devClose(NetDevice dev) {
+        if (!dev.isUp()) return 0;
+        dev.ops().stop(dev);
+        dev.clearFlags(NetDevice.IFF_UP);
+        dev.purgeQdisc();
+        log.info(dev.name() + ": down");
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ transmit
+
+    /**
+     * Hands a complete frame to its device ({@code dev_queue_xmit}): {@code skb.dev} must be set and
+     * {@code skb.data()} must point at the link-layer header.
+     */
+    public void devQueueXmit(SkBuff skb) {
+        NetDevice dev = skb.dev;
+        if (!dev.isUp()) {
+            dev.stats().txDropped++;
+            drop(DROP_DEV_DOWN);
+            return;
+        }
+        trace.record(loop.now(), dev, true, skb.buf(), skb.data(), skb.len());
+        dev.queueXmit(skb);
+    }
+
+    // ------------------------------------------------------------------ receive
+
+    /** Registers the handler for an ethertype ({@code dev_add_pack}). */
+    public void registerPacketType(int ethertype, PacketHandler h) {
+        if (packetTypes.putIfAbsent(ethertype, h) != null) {
+            throw new IllegalStateException(String.format("ethertype 0x%04x already has a handler", ethertype));
+        }
+    }
+
+    public void unregisterPacketType(int ethertype) { packetTypes.remove(ethertype); }
+
+    public PacketHandler packetType(int ethertype) { return packetTypes.get(ethertype); }
+
+    /**
+     * Delivers one received Ethernet frame up the stack ({@code netif_receive_skb}); called by
+     * drivers from their NAPI poll. {@code skb.data()} must point at the Ethernet header.
+     */
+    public void netifReceiveSkb(SkBuff skb) {
+        NetDevice dev = skb.dev;
+        skb.tstamp = loop.now();
+        trace.record(loop.now(), dev, false, skb.buf(), skb.data(), skb.len());
+        if (dev.type() == NetDevice.ARPHRD_LOOPBACK) {
+            // Loopback carries a 14-byte Ethernet header too (as Linux's lo does), so one path serves both.
+        }
+        if (skb.len() < 14) {
+            dev.stats().rxLengthErrors++;
+            dev.stats().rxErrors++;
+            drop(DROP_SHORT_FRAME);
+            return;
+        }
+        int eth = skb.data();
+        skb.setMacHeader(eth);
+        long dst = MacAddr.read(skb.buf(), eth);
+        skb.protocol = skb.u16(eth + 12);
+        if (dst == MacAddr.BROADCAST) skb.pktType = SkBuff.PACKET_BROADCAST;
+        else if (MacAddr.isMulticast(dst)) skb.pktType = SkBuff.PACKET_MULTICAST;
+        else if (dst == dev.mac() || dev.type() == NetDevice.ARPHRD_LOOPBACK) skb.pktType = SkBuff.PACKET_HOST;
+        else skb.pktType = SkBuff.PACKET_OTHERHOST;
+        skb.pull(14);
+        skb.resetNetworkHeader();
+        PacketHandler h = packetTypes.get(skb.protocol);
+        if (h == null) {
+            drop(DROP_UNKNOWN_ETHERTYPE);
+            return;
+        }
+        try {
+            h.receive(skb, dev);
+        } catch (RuntimeException | StackOverflowError e) {
+            drop(DROP_HANDLER_OOPS);
+            oops(String.format("ethertype 0x%04x handler", skb.protocol), e);
+        }
+    }
+
+    /** Queues a frame for receive processing in softirq context ({@code netif_rx}), as loopback does. */
+    public void netifRx(SkBuff skb) {
+        if (backlog.size() >= sysctl.get("net.core.netdev_max_backlog", 1000)) {
+            skb.dev.stats().rxDropped++;
+            drop(DROP_BACKLOG_FULL);
+            return;
+        }
+        backlog.addLast(skb);
+        napiSchedule(backlogNapi);
+    }
+
+    private int processBacklog(NapiStruct napi, int budget) {
+        int work = 0;
+        SkBuff skb;
+        while (work < budget && (skb = backlog.pollFirst()) != null) {
+            netifReceiveSkb(skb);
+            work++;
+        }
+        if (backlog.isEmpty()) napi.complete(work);
+        return work;
+    }
+
+    // ------------------------------------------------------------------ NAPI and the NET_RX softirq
+
+    /** Puts {@code napi} on the poll list and raises NET_RX ({@code napi_schedule}). */
+    public void napiSchedule(NapiStruct napi) {
+        if (napi.scheduled) return;
+        napi.scheduled = true;
+        pollList.addLast(napi);
+        raiseNetRx();
+    }
+
+    private void raiseNetRx() {
+        if (netRxRaised) return;
+        netRxRaised = true;
+        loop.schedule(0, this::netRxAction, "NET_RX softirq " + hostname);
+    }
+
+    /**
+     * The NET_RX softirq ({@code net_rx_action}): polls each scheduled device with at most its
+     * weight, all together at most {@code net.core.netdev_budget} frames; what is left runs in the
+     * next round, as ksoftirqd would, so other events (timers, other hosts) interleave fairly.
+     */
+    private void netRxAction() {
+        netRxRaised = false;
+        softirqRuns++;
+        int budget = (int) sysctl.get("net.core.netdev_budget", 300);
+        int n = pollList.size();
+        for (int i = 0; i < n && budget > 0; i++) {
+            NapiStruct napi = pollList.pollFirst();
+            if (napi == null) break;
+            int weight = Math.min(napi.weight(), budget);
+            int work;
+            try {
+                work = napi.runPoll(weight);
+            } catch (RuntimeException | StackOverflowError e) {
+                oops("NAPI poll of " + (napi.dev() == null ? "backlog" : napi.dev().name()), e);
+                napi.scheduled = false;
+                continue;
+            }
+            if (work > weight) {
+                log.warn((napi.dev() == null ? "backlog" : napi.dev().name()) + ": poll returned " + work
+                        + " > budget " + weight + " (a NAPI poll must never exceed its budget)");
+            }
+            budget -= Math.max(0, work);
+            if (napi.scheduled) pollList.addLast(napi);
+        }
+        if (!pollList.isEmpty()) raiseNetRx();
+    }
+
+    public long softirqRuns() { return softirqRuns; }
+
+    // ------------------------------------------------------------------ drops
+
+    /** Counts a dropped packet under a reason (like Linux's skb drop reasons, as dropwatch shows). */
+    public void drop(String reason) { drops.merge(reason, 1L, Long::sum); }
+
+    public Map<String, Long> drops() { return Map.copyOf(drops); }
+
+    public long drops(String reason) { return drops.getOrDefault(reason, 0L); }
+
+    public long totalDrops() {
+        long t = 0;
+        for (long v : drops.values()) t += v;
+        return t;
+    }
+
+    // ------------------------------------------------------------------ symbols and subsystems
+
+    /** Makes {@code impl} available to other modules under its contract type (EXPORT_SYMBOL). */
+    public <T> void exportSymbol(Class<T> contract, T impl, String owner) {
+        if (symbols.containsKey(contract)) {
+            throw new IllegalStateException(contract.getSimpleName() + " is already exported by " + symbolOwners.get(contract));
+        }
+        symbols.put(contract, impl);
+        symbolOwners.put(contract, owner);
+    }
+
+    public void unexportSymbols(String owner) {
+        symbolOwners.entrySet().removeIf(e -> {
+            if (e.getValue().equals(owner)) {
+                symbols.remove(e.getKey());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** The implementation of {@code contract}; throws a clear error if no loaded module exports it. */
+    public <T> T symbol(Class<T> contract) {
+        Object o = symbols.get(contract);
+        if (o == null) {
+            throw new IllegalStateException("no module exports " + contract.getSimpleName() + " on " + hostname
+                    + "; loaded: " + modules.keySet());
+        }
+        return contract.cast(o);
+    }
+
+    /** The implementation of {@code contract}, or null. */
+    public <T> T findSymbol(Class<T> contract) { return contract.cast(symbols.get(contract)); }
+
+    /** A per-kernel singleton (the PCI bus, the socket families, the procfs), made on first use. */
+    public synchronized <T> T subsystem(Class<T> type, Supplier<T> factory) {
+        Object o = subsystems.get(type);
+        if (o == null) {
+            o = factory.get();
+            subsystems.put(type, o);
+        }
+        return type.cast(o);
+    }
+
+    // ------------------------------------------------------------------ modules
+
+    /**
+     * Loads the module {@code component} ({@code ip}, {@code tcp}, {@code driver.e1000}) in the
+     * implementation this kernel's module set chooses, or {@code impl} if given.
+     */
+    public KernelModule insmod(String component, String impl) {
+        ModuleSet set = impl == null ? moduleSet : moduleSet.with(component, impl);
+        KernelModule m = Components.create(component, KernelModule.class, set);
+        return insmod(m);
+    }
+
+    public KernelModule insmod(String component) { return insmod(component, null); }
+
+    /** Loads a module instance (tests load doubles this way). */
+    public KernelModule insmod(KernelModule m) {
+        if (modules.containsKey(m.name())) {
+            throw new IllegalStateException("insmod: module " + m.name() + " is already loaded (File exists)");
+        }
+        for (String dep : m.dependsOn()) {
+            if (!modules.containsKey(dep)) {
+                throw new IllegalStateException("insmod: " + m.name() + " needs module " + dep + " loaded first");
+            }
+        }
+        modules.put(m.name(), m);
+        try {
+            m.init(this);
+        } catch (RuntimeException e) {
+            modules.remove(m.name());
+            netfilter.unregisterAll(m.name());
+            unexportSymbols(m.name());
+            throw new IllegalStateException("insmod: " + m.name() + " (" + m.impl() + ") failed to initialise: " + e, e);
+        }
+        log.info("module " + m.name() + " (" + m.impl() + ") loaded");
+        return m;
+    }
+
+    /** Unloads a module; refused while another loaded module depends on it. */
+    public void rmmod(String name) {
+        KernelModule m = modules.get(name);
+        if (m == null) throw new IllegalStateException("rmmod: ERROR: Module " + name + " is not currently loaded");
+        List<String> users = usersOf(name);
+        if (!users.isEmpty()) {
+            throw new IllegalStateException("rmmod: ERROR: Module " + name + " is in use by: " + String.join(" ", users));
+        }
+        m.exit(this);
+        netfilter.unregisterAll(name);
+        unexportSymbols(name);
+        modules.remove(name);
+        log.info("module " + name + " unloaded");
+    }
+
+    /** Names of loaded modules that depend on {@code name}. */
+    public List<String> usersOf(String name) {
+        List<String> users = new ArrayList<>();
+        for (KernelModule o : modules.values()) if (o.dependsOn().contains(name)) users.add(o.name());
+        return users;
+    }
+
+    public KernelModule module(String name) { return modules.get(name); }
+
+    /** Loaded modules in load order (lsmod lists them newest first). */
+    public List<KernelModule> modules() { return List.copyOf(modules.values()); }
+
+    @Override
+    public String toString() { return "Kernel[" + hostname + "]"; }
+}

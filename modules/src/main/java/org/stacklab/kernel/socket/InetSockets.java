@@ -1,0 +1,51 @@
+package org.stacklab.kernel.socket;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stacklab.kernel.core.Kernel;
+
+/**
+ * The AF_INET socket family of one kernel: transports register here on module init, the syscall
+ * layer creates sockets here. This class is the whole contract between syscalls and transports.
+ */
+public final class InetSockets {
+    public static final int AF_INET = 2;
+
+    private final Map<Long, SocketProto> protos = new LinkedHashMap<>();
+
+    public static InetSockets of(Kernel kernel) {
+        return kernel.subsystem(InetSockets.class, InetSockets::new);
+    }
+
+    public void register(SocketProto p) {
+        protos.put(key(p.type(), p.protocol()), p);
+    }
+
+    public void unregister(SocketProto p) {
+        protos.remove(key(p.type(), p.protocol()));
+    }
+
+    /**
+     * {@code socket(AF_INET, type, protocol)}'s kernel half: the transport for (type, protocol), with
+     * protocol 0 meaning the type's default; null if none is registered.
+     */
+    public SocketProto lookup(int type, int protocol) {
+        if (protocol == 0) {
+            for (SocketProto p : protos.values()) if (p.type() == type) return p;
+            return null;
+        }
+        return protos.get(key(type, protocol));
+    }
+
+    /** Whether any transport serves {@code type}. */
+    public boolean hasType(int type) {
+        for (SocketProto p : protos.values()) if (p.type() == type) return true;
+        return false;
+    }
+
+    public List<SocketProto> protos() { return new ArrayList<>(protos.values()); }
+
+    private static long key(int type, int protocol) { return ((long) type << 32) | (protocol & 0xffffffffL); }
+}
