@@ -42,6 +42,15 @@ public interface IpStack {
 
     RoutingTable routes();
 
+    /**
+     * {@code ip addr add A/P dev DEV}: puts the address on the device and adds the connected route
+     * (and the local address), as Linux's fib_add_ifaddr does. 0, -ENODEV or -EEXIST.
+     */
+    int addAddress(String dev, int address, int prefixLen);
+
+    /** {@code ip addr del}: removes the address and its connected route. 0 or -EADDRNOTAVAIL. */
+    int removeAddress(String dev, int address, int prefixLen);
+
     /** ARP cache entries. */
     List<Neighbour> neighbours();
 
