@@ -21,13 +21,11 @@ import org.stacklab.kernel.socket.Errno;
  * student's lab 1 driver load through this class; only the {@code NicDriver} differs.
  *
  * <p>Driver code runs guarded: an exception is an oops in the kernel log (and counted as a drop when
- * a frame was lost), never an exception out of the kernel. An interrupt handler that keeps being
- * called without clearing its cause is disabled, as Linux's "irq N: nobody cared" does.
+ * a frame was lost), never an exception out of the kernel. (A handler that never clears its cause
+ * is caught by the interrupt controller, which masks the line with Linux's "nobody cared".)
  */
 public final class NicDriverModule implements KernelModule {
     public static final String DROP_DRIVER_OOPS = "DRIVER_OOPS";
-    /** Handler calls at one virtual instant after which the line is considered stuck. */
-    static final int IRQ_STORM_LIMIT = 10_000;
 
     private final String name;
     private final String impl;
@@ -126,8 +124,6 @@ public final class NicDriverModule implements KernelModule {
         final PciDevice pdev;
         NicContext ctx;
         boolean irqRequested;
-        long stormInstant = -1;
-        int stormCalls;
 
         Bound(NicDriver driver, PciDevice pdev) {
             this.driver = driver;
@@ -184,20 +180,6 @@ public final class NicDriverModule implements KernelModule {
         }
 
         void onInterrupt() {
-            long now = kernel.now();
-            if (now != stormInstant) {
-                stormInstant = now;
-                stormCalls = 0;
-            }
-            if (++stormCalls > IRQ_STORM_LIMIT) {
-                kernel.log().error("irq " + pdev.irq().number() + ": nobody cared (the handler of "
-                        + ctx.name() + " ran " + IRQ_STORM_LIMIT + " times without clearing the interrupt;"
-                        + " read ICR to acknowledge it, or mask it with IMC)");
-                kernel.log().error("Disabling IRQ #" + pdev.irq().number());
-                kernel.oops(name + " interrupt " + ctx.name(), new IllegalStateException("interrupt storm on irq " + pdev.irq().number()));
-                pdev.irq().mask();
-                return;
-            }
             try {
                 driver.interrupt();
             } catch (RuntimeException | StackOverflowError e) {
