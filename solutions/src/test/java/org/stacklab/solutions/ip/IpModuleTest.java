@@ -72,4 +72,28 @@ class IpModuleTest {
         h1.insmod("ip");
         assertNotNull(h1.symbol(IpStack.class));
     }
+
+    @Test
+    void theRoutingTableIsAComponentOfItsOwn() {
+        java.util.List<String> lookups = new java.util.ArrayList<>();
+        Components.override("ip.routing", "test-double", () -> new org.stacklab.kernel.ip.RoutingTable() {
+            private final FibTable real = new FibTable();
+            @Override public void add(org.stacklab.kernel.ip.Route r) { real.add(r); }
+            @Override public boolean remove(org.stacklab.kernel.ip.Route r) { return real.remove(r); }
+            @Override public java.util.List<org.stacklab.kernel.ip.Route> routes() { return real.routes(); }
+            @Override public org.stacklab.kernel.ip.Route lookup(int daddr) {
+                lookups.add(org.stacklab.kernel.core.Ip4.format(daddr));
+                return real.lookup(daddr);
+            }
+        });
+        try {
+            Kernel k = new Kernel("h", EventLoop.virtual(1), ModuleSet.reference().with("ip.routing", "test-double"));
+            k.insmod("ip");
+            IpStack ip = k.symbol(IpStack.class);
+            ip.sourceAddressFor(ip("8.8.8.8"));
+            assertEquals(java.util.List.of("8.8.8.8"), lookups, "the reference stack routes through the swapped table");
+        } finally {
+            Components.clearOverrides();
+        }
+    }
 }

@@ -30,7 +30,7 @@ class RobustnessTest {
             IpNet.ipFrame(IpNet.mac(2), IpNet.mac(1), ip("10.0.0.1"), ip("10.0.0.2"), 1, 64,
                     timeExceededQuoting(IpNet.icmpEcho(7, 1, 8))),
         };
-        int n = 20_000;
+        int n = 10_000;
         for (int i = 0; i < n; i++) {
             byte[] f;
             if (rnd.chance(0.2)) {
