@@ -34,7 +34,8 @@ public interface TcpConnection {
 
     /**
      * Takes the peer's options from its SYN: MSS (RFC 9293 §3.7.1, 536 if absent, capped by our path
-     * MTU) and window scaling (RFC 7323 §2.2: in use only if both SYNs carry the option).
+     * MTU), window scaling (RFC 7323 §2.2: in use only if both SYNs carry the option) and timestamps
+     * (RFC 7323 §3.2, likewise).
      */
     void negotiateOptions(TcpSegment syn);
 

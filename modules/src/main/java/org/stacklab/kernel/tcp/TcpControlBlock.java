@@ -83,6 +83,12 @@ public final class TcpControlBlock {
     public int rttSeq;
     public long rttStart;
 
+    // ---- timestamps (RFC 7323 §3-4): RTT measurement on every ACK, including those of retransmissions
+    /** Both SYNs carried the timestamps option: every segment carries it. */
+    public boolean tsOk;
+    /** The peer's latest TSval, echoed in our TSecr. */
+    public long tsRecent;
+
     // ---- options switched by the user
     /** TCP_NODELAY: Nagle's algorithm off. */
     public boolean nodelay;

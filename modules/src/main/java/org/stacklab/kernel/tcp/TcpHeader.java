@@ -4,7 +4,7 @@ package org.stacklab.kernel.tcp;
  * The TCP header (RFC 9293 §3.1) as an immutable value: parsed from received bytes with
  * {@link #parse}, written into an outgoing buffer with {@link #writeTo}. Options understood: MSS
  * (RFC 9293 §3.7.1), window scale (RFC 7323 §2), SACK-permitted (RFC 2018; recognised and not used)
- * and timestamps (RFC 7323 §3; parsed, not sent). Absent numeric options are {@code -1}.
+ * and timestamps (RFC 7323 §3). Absent numeric options are {@code -1}.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -53,6 +53,8 @@ public final class TcpHeader {
 
     public TcpHeader withMss(int v) { return new TcpHeader(srcPort, dstPort, seq, ack, flags, window, checksum, urgent, v, wscale, sackPermitted, tsVal, tsEcr); }
     public TcpHeader withWscale(int v) { return new TcpHeader(srcPort, dstPort, seq, ack, flags, window, checksum, urgent, mss, v, sackPermitted, tsVal, tsEcr); }
+    /** With the timestamps option (RFC 7323 §3): TSval, TSecr (unsigned 32-bit values). */
+    public TcpHeader withTimestamps(long val, long ecr) { return new TcpHeader(srcPort, dstPort, seq, ack, flags, window, checksum, urgent, mss, wscale, sackPermitted, val & 0xffffffffL, ecr & 0xffffffffL); }
     public TcpHeader withSeq(int v) { return new TcpHeader(srcPort, dstPort, v, ack, flags, window, checksum, urgent, mss, wscale, sackPermitted, tsVal, tsEcr); }
     public TcpHeader withAck(int v) { return new TcpHeader(srcPort, dstPort, seq, v, flags, window, checksum, urgent, mss, wscale, sackPermitted, tsVal, tsEcr); }
     public TcpHeader withFlags(int v) { return new TcpHeader(srcPort, dstPort, seq, ack, v, window, checksum, urgent, mss, wscale, sackPermitted, tsVal, tsEcr); }

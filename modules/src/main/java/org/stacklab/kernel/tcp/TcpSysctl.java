@@ -37,6 +37,9 @@ public final class TcpSysctl {
     /** Window scaling on/off (RFC 7323). */
     public static final String WINDOW_SCALING = "net.ipv4.tcp_window_scaling";
     public static final long WINDOW_SCALING_DEFAULT = 1;
+    /** Timestamps on/off (RFC 7323 §3): RTT measurement from every ACK. */
+    public static final String TIMESTAMPS = "net.ipv4.tcp_timestamps";
+    public static final long TIMESTAMPS_DEFAULT = 1;
     /** Default receive and send buffer sizes (tcp_rmem[1], tcp_wmem[1]) and the setsockopt ceilings. */
     public static final String RMEM_DEFAULT = "net.ipv4.tcp_rmem_default";
     public static final long RMEM_DEFAULT_DEFAULT = 131_072;

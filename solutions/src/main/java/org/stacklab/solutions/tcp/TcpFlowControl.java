@@ -32,7 +32,10 @@ public final class TcpFlowControl implements FlowControl {
     public int sendNow(TcpConnection c, int unsent) {
         TcpControlBlock tcb = c.tcb();
         int peerUsable = SeqNum.diff(tcb.sndUna + tcb.sndWnd, tcb.sndNxt);
-        int cwndUsable = SeqNum.diff(tcb.sndUna + tcb.cwnd, tcb.sndNxt);
+        // Limited Transmit (RFC 3042): the first two duplicate ACKs each let one new segment out beyond
+        // cwnd, so a small window still produces the three duplicates fast retransmit needs.
+        int limitedTransmit = tcb.inRecovery ? 0 : Math.min(tcb.dupAcks, 2) * tcb.mss;
+        int cwndUsable = SeqNum.diff(tcb.sndUna + tcb.cwnd + limitedTransmit, tcb.sndNxt);
         int usable = Math.min(peerUsable, cwndUsable);
         int len = Math.min(Math.min(unsent, tcb.mss), usable);
         boolean nothingInFlight = tcb.sndMax == tcb.sndUna;

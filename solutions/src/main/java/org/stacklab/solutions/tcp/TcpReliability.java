@@ -46,7 +46,7 @@ public final class TcpReliability implements ReliableDelivery {
         boolean windowChanged = updateSendWindow(tcb, seg);
         if (SeqNum.lt(ack, tcb.sndUna)) return ACK_OLD;
         if (ack == tcb.sndUna) return duplicateAck(c, seg, windowChanged);
-        newAck(c, ack);
+        newAck(c, seg);
         return ACK_NEW;
     }
 
@@ -90,14 +90,25 @@ public final class TcpReliability implements ReliableDelivery {
         return ACK_DUPLICATE;
     }
 
-    private void newAck(TcpConnection c, int ack) {
+    private void newAck(TcpConnection c, TcpSegment seg) {
         TcpControlBlock tcb = c.tcb();
+        int ack = seg.ack();
         long now = c.now();
         int acked = SeqNum.diff(ack, tcb.sndUna);
-        // Karn (RFC 6298 §3): only a segment sent once gives a sample; rttTiming is cleared on retransmission.
-        if (tcb.rttTiming && SeqNum.gt(ack, tcb.rttSeq)) {
+        // RTT sample: from the echoed timestamp when both sides use them (RFC 7323 §4.1, valid for
+        // retransmissions too); otherwise Karn's rule (RFC 6298 §3): only a segment sent once is timed.
+        long r = -1;
+        long ecr = seg.header.tsEcr();
+        if (tcb.tsOk && ecr > 0) {
+            long nowMs = (now / 1_000_000L + 1) & 0xffffffffL;
+            long d = (nowMs - ecr) & 0xffffffffL;
+            if (d < 0x7fffffffL) r = d * 1_000_000L;
             tcb.rttTiming = false;
-            long r = now - tcb.rttStart;
+        } else if (tcb.rttTiming && SeqNum.gt(ack, tcb.rttSeq)) {
+            tcb.rttTiming = false;
+            r = now - tcb.rttStart;
+        }
+        if (r >= 0) {
             var s = c.kernel().sysctl();
             RetransmissionTimer.sample(tcb, r, s.get(TcpSysctl.RTO_MIN_MS, TcpSysctl.RTO_MIN_MS_DEFAULT) * 1_000_000L,
                     s.get(TcpSysctl.RTO_MAX_MS, TcpSysctl.RTO_MAX_MS_DEFAULT) * 1_000_000L);

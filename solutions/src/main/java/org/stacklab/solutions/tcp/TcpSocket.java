@@ -51,6 +51,7 @@ final class TcpSocket implements Sock, TcpConnection {
     private int softError;
     private boolean released;
     private boolean offerWscale;
+    private boolean offerTimestamps;
     private boolean passive;
     private int ackPendingSegments;
 
@@ -104,6 +105,7 @@ final class TcpSocket implements Sock, TcpConnection {
     // Input (called by TcpInput)
 
     void segmentArrives(TcpSegment seg) {
+        updateTsRecent(seg);
         cm.segmentArrives(this, seg);
         if (!released && TcpInput.canOutput(tcb.state)) output();
     }
@@ -141,6 +143,7 @@ final class TcpSocket implements Sock, TcpConnection {
         tcb.advMss = Math.min(mtu, 65535) - 40;
         tcb.mss = Math.min(536, tcb.advMss);
         offerWscale = stack.sysctl(TcpSysctl.WINDOW_SCALING, TcpSysctl.WINDOW_SCALING_DEFAULT) != 0;
+        offerTimestamps = stack.sysctl(TcpSysctl.TIMESTAMPS, TcpSysctl.TIMESTAMPS_DEFAULT) != 0;
         tcb.rcvWscale = offerWscale ? wscaleFor(Math.max(rcvBuf.capacity(),
                 rcvSpace((int) stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
     }
@@ -192,6 +195,29 @@ final class TcpSocket implements Sock, TcpConnection {
             tcb.sndWscale = 0;
             tcb.rcvWscale = 0;
         }
+        tcb.tsOk = offerTimestamps && h.tsVal() >= 0;
+        offerTimestamps = tcb.tsOk;
+        if (tcb.tsOk) {
+            tcb.tsRecent = h.tsVal();
+            tcb.mss = Math.max(64, tcb.mss - 12); // RFC 6691: the MSS does not include options, so data shrinks
+        }
+    }
+
+    /** TSval: a millisecond clock (RFC 7323 §5.4 allows 1 ms to 1 s per tick), never 0. */
+    private long tsNow() { return (kernel.now() / 1_000_000L + 1) & 0xffffffffL; }
+
+    private TcpHeader withTimestamps(TcpHeader h) {
+        return tcb.tsOk ? h.withTimestamps(tsNow(), tcb.tsRecent) : h;
+    }
+
+    /**
+     * RFC 7323 §4.3: remember the peer's TSval from a segment that is not older than what we have
+     * acknowledged, so our echo lets the peer time any segment, retransmitted or not.
+     */
+    private void updateTsRecent(TcpSegment seg) {
+        long v = seg.header.tsVal();
+        if (!tcb.tsOk || v < 0) return;
+        if (SeqNum.leq(seg.seq(), tcb.rcvNxt) && (int) (v - tcb.tsRecent) >= 0) tcb.tsRecent = v;
     }
 
     @Override
@@ -204,6 +230,7 @@ final class TcpSocket implements Sock, TcpConnection {
         TcpHeader h = TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.iss, synAck ? tcb.rcvNxt : 0, flags, wnd)
                 .withMss(tcb.advMss);
         if (offerWscale) h = h.withWscale(tcb.rcvWscale);
+        if (offerTimestamps) h = h.withTimestamps(tsNow(), synAck ? tcb.tsRecent : 0);
         boolean retransmission = SeqNum.gt(tcb.sndMax, tcb.iss);
         if (retransmission) {
             tcb.counters.retransSegs++;
@@ -220,9 +247,14 @@ final class TcpSocket implements Sock, TcpConnection {
         if (!rtxTimer.pending()) rtxTimer.set(currentRto());
     }
 
+    /**
+     * A bare ACK carries SND.MAX, not SND.NXT: after a timeout SND.NXT has gone back to resend, but
+     * the peer has already seen up to SND.MAX and would find an older sequence number unacceptable,
+     * answer with an ACK of its own, and the two would trade ACKs forever (BSD tcp_output does the same).
+     */
     @Override
     public void sendAck() {
-        transmit(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndNxt, tcb.rcvNxt, TcpFlags.ACK, windowField()), 0, 0);
+        transmit(withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndMax, tcb.rcvNxt, TcpFlags.ACK, windowField())), 0, 0);
     }
 
     @Override
@@ -302,7 +334,7 @@ final class TcpSocket implements Sock, TcpConnection {
             tcb.finSent = true;
             tcb.finSeq = seq + len;
         }
-        TcpHeader h = TcpHeader.of(tcb.localPort, tcb.remotePort, seq, tcb.rcvNxt, flags, windowField());
+        TcpHeader h = withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, seq, tcb.rcvNxt, flags, windowField()));
         transmit(h, SeqNum.diff(seq, sndBufSeq), len);
         tcb.counters.bytesSent += len;
         tcb.sndNxt = SeqNum.max(tcb.sndNxt, end);
@@ -325,7 +357,7 @@ final class TcpSocket implements Sock, TcpConnection {
 
     @Override
     public void sendWindowProbe() {
-        transmit(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndUna - 1, tcb.rcvNxt, TcpFlags.ACK, windowField()), 0, 0);
+        transmit(withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndUna - 1, tcb.rcvNxt, TcpFlags.ACK, windowField())), 0, 0);
     }
 
     /** Every segment we send carries the current ACK and window; a pending delayed ACK is covered. */

@@ -59,7 +59,7 @@ public final class TcpStateMachine implements ConnectionManagement {
         TcpControlBlock tcb = c.tcb();
         switch (tcb.state) {
             case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
-                    c.sendReset(tcb.sndNxt, tcb.rcvNxt, TcpFlags.RST | TcpFlags.ACK);
+                    c.sendReset(tcb.sndMax, tcb.rcvNxt, TcpFlags.RST | TcpFlags.ACK);
             default -> { }
         }
         c.closed();
