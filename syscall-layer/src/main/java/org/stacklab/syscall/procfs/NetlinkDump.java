@@ -69,7 +69,9 @@ public final class NetlinkDump {
                 sb.append("ifindex=").append(d.ifindex()).append(" family=inet")
                   .append(" local=").append(Ip4.format(a.address()))
                   .append(" prefixlen=").append(a.prefixLen())
-                  .append(" broadcast=").append(a.broadcast() == 0 ? "-" : Ip4.format(a.broadcast()))
+                  // lo's address carries no broadcast (IFA_BROADCAST), so iproute2 prints no brd for it.
+                  .append(" broadcast=").append(a.broadcast() == 0 || d.type() == NetDevice.ARPHRD_LOOPBACK
+                          ? "-" : Ip4.format(a.broadcast()))
                   .append(" scope=").append(a.scope())
                   .append(" label=").append(a.label() == null ? d.name() : a.label())
                   .append('\n');
