@@ -46,8 +46,8 @@ final class ProcNetIpv4 {
         IpStack ip = k.findSymbol(IpStack.class);
         if (ip == null) return sb.toString();
         for (Route r : ip.routes().routes()) {
-            // Local (scope host) routes live in the local table, which /proc/net/route does not show.
-            if ("host".equals(r.scope())) continue;
+            // Local routes (own addresses, loopback) live in the local table, which /proc/net/route does not show.
+            if (NetlinkDump.isLocalTable(k, r)) continue;
             int flags = RTF_UP | (r.gateway() != 0 ? RTF_GATEWAY : 0) | (r.prefixLen() == 32 ? RTF_HOST : 0);
             String line = String.format("%s\t%08X\t%08X\t%04X\t%d\t%d\t%d\t%08X\t%d\t%d\t%d", r.dev(),
                     Integer.reverseBytes(r.dest()), Integer.reverseBytes(r.gateway()), flags, 0, 0, r.metric(),
