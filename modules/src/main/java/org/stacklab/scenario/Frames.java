@@ -109,9 +109,13 @@ public final class Frames {
         put16(f, 12, type);
     }
 
-    /** Recomputes the IPv4 header checksum of a frame (after a test edited the header). */
+    /**
+     * Recomputes the IPv4 header checksum of a frame (after a test edited the header); does nothing
+     * when the header length field points past the frame or below the checksum field.
+     */
     public static void fixIpChecksum(byte[] f) {
         int ihl = (f[ETH_HLEN] & 0xf) * 4;
+        if (ihl < 12 || ETH_HLEN + ihl > f.length) return;
         put16(f, ETH_HLEN + 10, 0);
         put16(f, ETH_HLEN + 10, Checksum.compute(f, ETH_HLEN, ihl));
     }

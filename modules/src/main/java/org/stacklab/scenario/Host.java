@@ -161,6 +161,9 @@ public final class Host {
         return this;
     }
 
+    /** {@code ping -c 1 DST}: one echo request, the scenario run until the answer (or 1 s). Null if none came. */
+    public Ping.Result ping(String dst) { return Ping.once(this, dst); }
+
     @Override
     public String toString() { return "Host[" + name + "]"; }
 }

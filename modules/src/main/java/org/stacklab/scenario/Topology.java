@@ -106,6 +106,15 @@ public final class Topology {
         return cable(a.name() + ":" + ifA, pa, b.name() + ":" + ifB, pb, o);
     }
 
+    /**
+     * A new NIC on {@code h} cabled to any port: a traffic generator, a fuzzer, another device.
+     * {@code peerName} names that end in the link and in fault-injector streams.
+     */
+    public Link connect(Host h, String peerName, Port peer, LinkOptions o) {
+        String ifname = "eth" + h.machine().nics().size();
+        return cable(h.name() + ":" + ifname, h.addNic(), peerName, peer, o);
+    }
+
     private Link cable(String nameA, Port a, String nameB, Port b, LinkOptions o) {
         FaultInjector fa = null, fb = null;
         PcapTap tap = null;

@@ -122,6 +122,20 @@ class ProcFsTest {
         assertTrue(kmsg.lines().anyMatch(x -> x.startsWith("4,") && x.endsWith("eth0: something odd")), kmsg);
     }
 
+    @Test
+    void procNetSnmpHasIpIcmpAndTransportLines() {
+        lab.ip1.counters.put("InReceives", 7L);
+        lab.ip1.counters.put("IcmpOutEchos", 3L);
+        List<String> l = lines(lab.h1, "/proc/net/snmp");
+        assertTrue(l.get(0).startsWith("Ip: Forwarding DefaultTTL InReceives InHdrErrors"), l.get(0));
+        assertTrue(l.get(1).startsWith("Ip: 2 64 7 0"), "forwarding off is 2; default TTL 64: " + l.get(1));
+        assertTrue(l.get(3).startsWith("Icmp:"), l.get(3));
+        int outEchos = List.of(l.get(2).split(" ")).indexOf("OutEchos");
+        assertEquals("3", l.get(3).split(" ")[outEchos], "the value stands under its name");
+        assertTrue(l.contains("Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors IgnoredMulti MemErrors"), l.toString());
+        assertTrue(l.contains("Udp: 0 0 0 0 0 0 0 0 0"), l.toString());
+    }
+
     static KernelModule module(String name, List<String> deps) {
         return new KernelModule() {
             @Override public String name() { return name; }
