@@ -1,5 +1,6 @@
 package org.stacklab.syscall;
 
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.SockAddr;
 
 /**
@@ -12,8 +13,8 @@ import org.stacklab.kernel.socket.SockAddr;
  * and {@link #read}/{@link #write}/{@link #close} work on all of them.
  */
 public interface Syscalls {
-    int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 0x800;
-    int F_GETFL = 3, F_SETFL = 4;
+    int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800;
+    int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4;
 
     // ---- files ----
     int open(String path, int flags);
@@ -52,4 +53,16 @@ public interface Syscalls {
     long clockGettime();
     /** Sleeps {@code ns} of virtual time. */
     int nanosleep(long ns);
+
+    // ---- kernel modules (init_module(2), delete_module(2)); the kernel half is ModuleCalls ----
+
+    /**
+     * Loads module {@code name} with {@code params} ("impl=student"); root only. 0, or -EPERM,
+     * -EEXIST (already loaded), -ENOENT (no such module, or a module it needs is not loaded), -EINVAL.
+     * Default: -ENOSYS, for a syscall layer that does not offer module loading.
+     */
+    default int initModule(String name, String params) { return Errno.ENOSYS.neg(); }
+
+    /** Unloads module {@code name}; root only. 0, or -EPERM, -ENOENT (not loaded), -EAGAIN (in use). */
+    default int deleteModule(String name, int flags) { return Errno.ENOSYS.neg(); }
 }

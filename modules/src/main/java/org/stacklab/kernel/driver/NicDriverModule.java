@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.stacklab.hw.bus.IrqLine;
 import org.stacklab.hw.bus.PciDevice;
+import org.stacklab.kernel.core.IrqStats;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.KernelModule;
 import org.stacklab.kernel.core.NapiStruct;
@@ -135,6 +136,7 @@ public final class NicDriverModule implements KernelModule {
             IrqLine irq = pdev.irq();
             if (!irqRequested) {
                 irq.request(name + "-" + dev.name(), this::onInterrupt);
+                IrqStats.of(kernel).request(irq.number(), dev.name()); // the /proc/interrupts row
                 irqRequested = true;
             }
             try {
@@ -180,6 +182,7 @@ public final class NicDriverModule implements KernelModule {
         }
 
         void onInterrupt() {
+            IrqStats.of(kernel).count(pdev.irq().number());
             try {
                 driver.interrupt();
             } catch (RuntimeException | StackOverflowError e) {
