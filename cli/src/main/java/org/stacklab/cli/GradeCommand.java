@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Grade a lab: your module with the reference everywhere else, in a supervised JVM.",
-                "Prints a table of tests and points and writes Gradescope's results.json."})
+        description = {"Grade a lab: your module, the reference everywhere else.",
+                "Runs the lab's tests in a supervised JVM, prints a table of tests and points and writes",
+                "Gradescope's results.json."})
 final class GradeCommand implements Callable<Integer> {
     @Option(names = "--lab", required = true, paramLabel = "ID", description = "the lab (e.g. lab1-driver), or 'all'")
     String lab;
