@@ -42,11 +42,13 @@ final class VerifyCommand implements Callable<Integer> {
         List<Verifier.Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
         for (Lab l : labs) {
-            System.out.print("verifying " + l.id() + "…\r");
-            System.out.flush();
+            if (System.console() != null) {
+                System.out.print("\r\033[Kverifying " + l.id() + "…");
+                System.out.flush();
+            }
             rows.add(v.verify(l, base));
         }
-        System.out.print("\033[K");
+        if (System.console() != null) System.out.print("\r\033[K");
         Verifier.printTable(System.out, rows);
         boolean ok = rows.stream().allMatch(Verifier.Row::ok);
         System.out.printf("%s (%.1f s)%n", ok ? "verify: all labs ok" : "verify: BREACH — see above",

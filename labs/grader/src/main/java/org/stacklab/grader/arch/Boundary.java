@@ -30,6 +30,23 @@ public record Boundary(String id, String title, String why, ArchRule rule) {
             }
             sb.append("  ").append(d).append('\n');
         }
-        return sb.append("Why the rule exists: ").append(why).toString();
+        return sb.append(wrap("Why the rule exists: " + why, 96)).toString();
+    }
+
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int col = 0;
+        for (String word : text.split(" ")) {
+            if (col > 0 && col + 1 + word.length() > width) {
+                out.append('\n');
+                col = 0;
+            } else if (col > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+        }
+        return out.toString();
     }
 }
