@@ -34,7 +34,8 @@ public interface PacketFilter {
      * the hook, in netfilter's priority order (nat before filter on PRE_ROUTING and LOCAL_OUT).
      *
      * @param in  the device the packet arrived on (null on LOCAL_OUT and POST_ROUTING)
-     * @param out the device it will leave by (null on PRE_ROUTING and LOCAL_IN)
+     * @param out the device it will leave by, as routed (null on PRE_ROUTING and LOCAL_IN; on
+     *            LOCAL_OUT the route's device, as Linux passes {@code skb_dst(skb)->dev})
      * @return ACCEPT to let it go on, DROP to free it (REJECT returns DROP after answering)
      */
     Netfilter.Verdict verdict(Netfilter.Hook hook, SkBuff skb, NetDevice in, NetDevice out);
