@@ -1,5 +1,6 @@
 package org.stacklab.syscall;
 
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.SockAddr;
 
 /**
@@ -52,4 +53,16 @@ public interface Syscalls {
     long clockGettime();
     /** Sleeps {@code ns} of virtual time. */
     int nanosleep(long ns);
+
+    // ---- kernel modules (init_module(2), delete_module(2)); the kernel half is ModuleCalls ----
+
+    /**
+     * Loads module {@code name} with {@code params} ("impl=student"); root only. 0, or -EPERM,
+     * -EEXIST (already loaded), -ENOENT (no such module, or a module it needs is not loaded), -EINVAL.
+     * Default: -ENOSYS, for a syscall layer that does not offer module loading.
+     */
+    default int initModule(String name, String params) { return Errno.ENOSYS.neg(); }
+
+    /** Unloads module {@code name}; root only. 0, or -EPERM, -ENOENT (not loaded), -EAGAIN (in use). */
+    default int deleteModule(String name, int flags) { return Errno.ENOSYS.neg(); }
 }

@@ -1,0 +1,126 @@
+package org.stacklab.syscall.procfs;
+
+import org.stacklab.kernel.core.InetIfAddr;
+import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.core.Kernel;
+import org.stacklab.kernel.core.MacAddr;
+import org.stacklab.kernel.core.NetDevice;
+import org.stacklab.kernel.core.NetDeviceStats;
+import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.ip.Route;
+import org.stacklab.kernel.socket.Sock;
+import org.stacklab.kernel.socket.SockInfo;
+
+/**
+ * What iproute2 and ss would receive from a netlink dump, reached as a read-only file because the
+ * syscall layer has no AF_NETLINK sockets. On Linux, {@code ip} sends RTM_GETLINK / RTM_GETADDR /
+ * RTM_GETROUTE dump requests over NETLINK_ROUTE and {@code ss} sends SOCK_DIAG_BY_FAMILY over
+ * NETLINK_SOCK_DIAG, because /proc lacks what they print (addresses, link flags, the listen
+ * backlog). Here each dump is a file under {@code /proc/stacklab/netlink/}: one message per line,
+ * each attribute as {@code NAME=value} (IFLA_IFNAME as {@code ifname=eth0}); values contain no
+ * spaces, except the last attribute of a sock_diag record ({@code owner=}), which runs to the end.
+ * The path says plainly that this is StackLab's stand-in, not a Linux file.
+ */
+public final class NetlinkDump {
+    private NetlinkDump() {}
+
+    public static final String DIR = "/proc/stacklab/netlink/";
+    public static final String LINK = DIR + "RTM_GETLINK";
+    public static final String ADDR = DIR + "RTM_GETADDR";
+    public static final String ROUTE = DIR + "RTM_GETROUTE";
+    public static final String SOCK_DIAG = DIR + "SOCK_DIAG_BY_FAMILY";
+
+    static String links(Kernel k) {
+        StringBuilder sb = new StringBuilder();
+        for (NetDevice d : k.devices()) {
+            boolean lo = d.type() == NetDevice.ARPHRD_LOOPBACK;
+            NetDeviceStats s = d.stats();
+            sb.append("ifindex=").append(d.ifindex())
+              .append(" ifname=").append(d.name())
+              .append(" flags=0x").append(Integer.toHexString(d.flags()))
+              .append(" mtu=").append(d.mtu())
+              .append(" qdisc=").append(lo ? "noqueue" : "pfifo_fast")
+              .append(" operstate=").append(operstate(d))
+              .append(" txqlen=").append(d.txQueueLen())
+              .append(" link_type=").append(lo ? "loopback" : "ether")
+              .append(" address=").append(MacAddr.format(d.mac()))
+              .append(" broadcast=").append(MacAddr.format(lo ? 0 : MacAddr.BROADCAST))
+              .append(" rx_bytes=").append(s.rxBytes).append(" rx_packets=").append(s.rxPackets)
+              .append(" rx_errors=").append(s.rxErrors).append(" rx_dropped=").append(s.rxDropped)
+              .append(" rx_missed_errors=").append(s.rxMissedErrors).append(" multicast=").append(s.multicast)
+              .append(" tx_bytes=").append(s.txBytes).append(" tx_packets=").append(s.txPackets)
+              .append(" tx_errors=").append(s.txErrors).append(" tx_dropped=").append(s.txDropped)
+              .append(" tx_carrier_errors=").append(s.txCarrierErrors).append(" collisions=").append(s.collisions)
+              .append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** RFC 2863 operational state as Linux reports it; lo does not track one, so it says UNKNOWN. */
+    static String operstate(NetDevice d) {
+        if (d.type() == NetDevice.ARPHRD_LOOPBACK) return "UNKNOWN";
+        return d.isUp() && d.hasCarrier() ? "UP" : "DOWN";
+    }
+
+    static String addresses(Kernel k) {
+        StringBuilder sb = new StringBuilder();
+        for (NetDevice d : k.devices()) {
+            for (InetIfAddr a : d.addresses()) {
+                sb.append("ifindex=").append(d.ifindex()).append(" family=inet")
+                  .append(" local=").append(Ip4.format(a.address()))
+                  .append(" prefixlen=").append(a.prefixLen())
+                  .append(" broadcast=").append(a.broadcast() == 0 ? "-" : Ip4.format(a.broadcast()))
+                  .append(" scope=").append(a.scope())
+                  .append(" label=").append(a.label() == null ? d.name() : a.label())
+                  .append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String routes(Kernel k) {
+        StringBuilder sb = new StringBuilder();
+        IpStack ip = k.findSymbol(IpStack.class);
+        if (ip == null) return "";
+        for (Route r : ip.routes().routes()) {
+            // Local addresses' routes belong to the local table (RT_TABLE_LOCAL); ip route shows main.
+            boolean local = "host".equals(r.scope());
+            sb.append("table=").append(local ? "local" : "main")
+              .append(" type=").append(local ? "local" : "unicast")
+              .append(" dst=").append(Ip4.format(r.dest()))
+              .append(" dst_len=").append(r.prefixLen())
+              .append(" gateway=").append(r.gateway() == 0 ? "-" : Ip4.format(r.gateway()))
+              .append(" oif=").append(r.dev())
+              .append(" protocol=").append(r.proto())
+              .append(" scope=").append(r.scope())
+              .append(" prefsrc=").append(r.src() == 0 ? "-" : Ip4.format(r.src()))
+              .append(" priority=").append(r.metric())
+              .append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String sockets(Kernel k) {
+        StringBuilder sb = new StringBuilder();
+        for (int proto : new int[] {Sock.IPPROTO_TCP, Sock.IPPROTO_UDP}) {
+            for (SockInfo s : ProcNetSockets.sockets(k, proto)) {
+                int st = TcpStates.code(s.state());
+                if (proto == Sock.IPPROTO_UDP && st != TcpStates.ESTABLISHED) st = TcpStates.CLOSE;
+                sb.append("family=2 protocol=").append(proto)
+                  .append(" state=").append(st)
+                  // inet_diag: for a listener, rqueue is the accept queue and wqueue the backlog.
+                  .append(" rqueue=").append(s.recvQ())
+                  .append(" wqueue=").append(s.sendQ())
+                  .append(" src=").append(Ip4.format(s.local() == null ? 0 : s.local().addr()))
+                  .append(" sport=").append(s.local() == null ? 0 : s.local().port())
+                  .append(" dst=").append(Ip4.format(s.peer() == null ? 0 : s.peer().addr()))
+                  .append(" dport=").append(s.peer() == null ? 0 : s.peer().port())
+                  .append(" uid=").append(s.uid())
+                  .append(" inode=").append(s.inode())
+                  .append(" owner=").append(s.owner() == null ? "" : s.owner())
+                  .append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package org.stacklab.userland.shell;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.stacklab.kernel.core.Kernel;
+import org.stacklab.sim.EventLoop;
+import org.stacklab.syscall.Program;
+
+/**
+ * What the shell needs of a scenario: its hosts by name, their kernels, the one event loop, and a
+ * way to start a program as a process on a host. The scenario's topology builder and the syscall
+ * layer's process scheduler provide it; the shell itself never touches sockets or devices.
+ */
+public interface ShellTopology {
+    /** Host names in the order {@code hosts} lists them. */
+    List<String> hosts();
+
+    /** The kernel of {@code host}, or null if there is no such host. */
+    Kernel kernel(String host);
+
+    EventLoop loop();
+
+    /**
+     * Starts {@code program} with {@code argv} as a process on {@code host} as root; everything it
+     * writes to fd 1 or 2 goes to {@code console} as it is written. A foreground job runs until it
+     * exits (the scenario runs meanwhile, in virtual time); a background job only starts, and runs
+     * while the shell runs the scenario ({@code run 5s}) or waits for a later foreground job.
+     */
+    ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background);
+
+    /** A started process as the shell's job table shows it. */
+    interface ShellJob {
+        int pid();
+
+        boolean finished();
+
+        /** The exit status once finished. */
+        int exitStatus();
+
+        /** Stops a background job (the shell's {@code kill %N}); no-op if it has finished. */
+        void kill();
+    }
+}
