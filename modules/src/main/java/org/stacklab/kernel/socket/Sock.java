@@ -39,6 +39,9 @@ public interface Sock {
     int SO_RCVBUF = 8;
     int SO_KEEPALIVE = 9;
     int TCP_NODELAY = 1;
+    /** Level of IP options (IPPROTO_IP) and its IP_TTL option (the TTL of datagrams this socket sends). */
+    int SOL_IP = 0;
+    int IP_TTL = 2;
     int TCP_MAXSEG = 2;
 
     int SOCK_STREAM = 1;
