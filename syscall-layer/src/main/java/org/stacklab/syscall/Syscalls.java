@@ -14,7 +14,7 @@ import org.stacklab.kernel.socket.SockAddr;
  */
 public interface Syscalls {
     int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 0x800;
-    int F_GETFL = 3, F_SETFL = 4;
+    int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4;
 
     // ---- files ----
     int open(String path, int flags);

@@ -21,4 +21,7 @@ public interface UserProcess {
     void eprint(String s);
 
     default void eprintln(String s) { eprint(s + "\n"); }
+
+    /** exit(3): ends the program at once with {@code status} (a program may also just return it). */
+    default void exit(int status) { throw new UnsupportedOperationException("exit() needs a process"); }
 }

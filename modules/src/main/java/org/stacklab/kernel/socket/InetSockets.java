@@ -13,7 +13,25 @@ import org.stacklab.kernel.core.Kernel;
 public final class InetSockets {
     public static final int AF_INET = 2;
 
+    /** Linux's default {@code net.ipv4.ip_local_port_range}: the ephemeral ports. */
+    public static final int EPHEMERAL_LOW = 32768, EPHEMERAL_HIGH = 60999;
+    /** Sysctl names of the two ends of the ephemeral range (Linux keeps both in one file). */
+    public static final String SYSCTL_PORT_LOW = "net.ipv4.ip_local_port_range.low";
+    public static final String SYSCTL_PORT_HIGH = "net.ipv4.ip_local_port_range.high";
+
     private final Map<Long, SocketProto> protos = new LinkedHashMap<>();
+    private long nextInode = 20_000;
+
+    /** {@code [low, high]} of net.ipv4.ip_local_port_range on {@code kernel}, inclusive. */
+    public static int[] localPortRange(Kernel kernel) {
+        int lo = (int) kernel.sysctl().get(SYSCTL_PORT_LOW, EPHEMERAL_LOW);
+        int hi = (int) kernel.sysctl().get(SYSCTL_PORT_HIGH, EPHEMERAL_HIGH);
+        if (lo < 1 || hi > 65535 || lo > hi) return new int[] {EPHEMERAL_LOW, EPHEMERAL_HIGH};
+        return new int[] {lo, hi};
+    }
+
+    /** A fresh socket inode number (what ss -e and /proc/net/udp show), unique on this kernel. */
+    public long nextInode() { return nextInode++; }
 
     public static InetSockets of(Kernel kernel) {
         return kernel.subsystem(InetSockets.class, InetSockets::new);

@@ -1,0 +1,36 @@
+package org.stacklab.syscall;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.stacklab.kernel.core.Kernel;
+
+/** The mount table of one host: which {@link VirtualFs} serves which path prefix. */
+public final class Vfs {
+    private final TreeMap<String, VirtualFs> mounts = new TreeMap<>();
+
+    public static Vfs of(Kernel kernel) { return kernel.subsystem(Vfs.class, Vfs::new); }
+
+    /** {@code mount -t proc proc /proc}: {@code fs} serves every path under {@code mountPoint}. */
+    public void mount(String mountPoint, VirtualFs fs) { mounts.put(strip(mountPoint), fs); }
+
+    public void umount(String mountPoint) { mounts.remove(strip(mountPoint)); }
+
+    public Map<String, VirtualFs> mounts() { return Map.copyOf(mounts); }
+
+    /** The file system whose mount point is the longest prefix of {@code path}, or null. */
+    public VirtualFs resolve(String path) {
+        String best = null;
+        for (String m : mounts.keySet()) {
+            if ((path.equals(m) || path.startsWith(m + "/") || m.isEmpty()) && (best == null || m.length() > best.length())) best = m;
+        }
+        return best == null ? null : mounts.get(best);
+    }
+
+    public List<String> list(String path) {
+        VirtualFs fs = resolve(path);
+        return fs == null ? List.of() : fs.list(path);
+    }
+
+    private static String strip(String p) { return p.endsWith("/") ? p.substring(0, p.length() - 1) : p; }
+}
