@@ -19,6 +19,7 @@ public final class Programs {
         install("insmod", Insmod::new);
         install("rmmod", Rmmod::new);
         install("dmesg", Dmesg::new);
+        install("iptables", Iptables::new);
     }
 
     private Programs() {}
