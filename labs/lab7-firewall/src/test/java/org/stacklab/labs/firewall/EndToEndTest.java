@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.stacklab.grader.Points;
@@ -50,6 +52,13 @@ class EndToEndTest {
         return k;
     }
 
+    private String testName = "test";
+
+    @BeforeEach
+    void name(TestInfo info) {
+        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+    }
+
     @AfterEach
     void noOops() {
         assertTrue(h1.oopses().isEmpty() && fw.oopses().isEmpty(), "a kernel oopsed" + explain());
@@ -70,6 +79,8 @@ class EndToEndTest {
         for (int i = Math.max(0, lines.size() - 30); i < lines.size(); i++) sb.append("    ").append(lines.get(i)).append('\n');
         sb.append("  iptables -L -n -v on fw:\n").append(IptablesControl.run(fw, "-L -n -v").out().replaceAll("(?m)^", "    "));
         sb.append("  iptables -t nat -L -n -v on fw:\n").append(IptablesControl.run(fw, "-t nat -L -n -v").out().replaceAll("(?m)^", "    "));
+        java.nio.file.Path pcap = TracePcap.write("EndToEndTest-" + testName + "-fw-seed" + SEED, fw.trace().entries());
+        if (pcap != null) sb.append("  pcap of fw's frames: ").append(pcap).append("  (tcpdump -nr FILE, or Wireshark)\n");
         List<String> log = fw.log().lines();
         sb.append("  fw's kernel log:\n");
         for (int i = Math.max(0, log.size() - 6); i < log.size(); i++) sb.append("    ").append(log.get(i)).append('\n');
