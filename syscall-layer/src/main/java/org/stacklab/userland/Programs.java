@@ -23,6 +23,7 @@ public final class Programs {
         install("echo-server", EchoServer::new);
         install("httpd", HttpServer::new);
         install("http-get", HttpGet::new);
+        install("iptables", Iptables::new);
     }
 
     private Programs() {}

@@ -9,6 +9,7 @@ public enum Errno {
     ENOENT(2, "No such file or directory"),
     EINTR(4, "Interrupted system call"),
     EIO(5, "Input/output error"),
+    E2BIG(7, "Argument list too long"),
     EBADF(9, "Bad file descriptor"),
     EAGAIN(11, "Resource temporarily unavailable"),
     ENOMEM(12, "Cannot allocate memory"),

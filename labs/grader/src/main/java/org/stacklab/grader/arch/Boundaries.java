@@ -38,6 +38,8 @@ public final class Boundaries {
     public static final String KERNEL_CORE = "org.stacklab.kernel.core..";
     public static final String KERNEL_IP = "org.stacklab.kernel.ip..";
     public static final String KERNEL_SOCKET = "org.stacklab.kernel.socket..";
+    /** The firewall's contract: iptables' control file (IptablesControl) is served by the syscall layer. */
+    public static final String KERNEL_FILTER = "org.stacklab.kernel.filter..";
     public static final String KERNEL_DRIVER = "org.stacklab.kernel.driver..";
     public static final String SYSCALL = "org.stacklab.syscall..";
     public static final String USERLAND = "org.stacklab.userland..";
@@ -137,12 +139,12 @@ public final class Boundaries {
     public static Boundary syscallsReachOnlyTheSocketContract(String... pkgs) {
         String why = "a user program and the system calls see sockets, not protocol internals: socket(),"
                 + " bind(), connect(), send() work the same whatever TCP or UDP implementation is loaded. Use"
-                + " the org.stacklab.kernel.socket contract (with kernel.core and kernel.ip types), never the"
+                + " the org.stacklab.kernel.socket contract (with kernel.core, kernel.ip and kernel.filter types), never the"
                 + " internals of tcp, udp, the driver or a reference solution.";
         DescribedPredicate<JavaClass> internals = resideInAPackage(KERNEL)
-                .and(resideOutsideOfPackages(KERNEL_SOCKET, KERNEL_CORE, KERNEL_IP))
+                .and(resideOutsideOfPackages(KERNEL_SOCKET, KERNEL_CORE, KERNEL_IP, KERNEL_FILTER))
                 .or(resideInAnyPackage(SOLUTIONS, LABS, HW))
-                .as("kernel internals (outside kernel.socket, kernel.core, kernel.ip), solutions, labs or hardware");
+                .as("kernel internals (outside kernel.socket, kernel.core, kernel.ip, kernel.filter), solutions, labs or hardware");
         return new Boundary("syscalls-through-sockets", "the system-call layer reached past the socket contract", why,
                 noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat(internals)
                         .because(why).allowEmptyShould(true));
