@@ -124,7 +124,7 @@ public final class PingSocket implements Sock {
     void enqueue(byte[] b, int off, int len, int from) {
         if (closed || shutRd) return;
         if (queuedBytes + len > rcvbuf) {
-            stack.mib().drop("ICMP_RCVBUF_FULL");
+            stack.mib().drop(IpMib.PING_RCVBUF_FULL);
             return;
         }
         byte[] copy = new byte[len];
