@@ -25,7 +25,7 @@ public final class StackLab implements Runnable {
         cl.addSubcommand("demo", new DemoPlaceholder());
         // REGISTRATION POINT (lead): cl.addSubcommand("shell", new ShellCommand());
         // REGISTRATION POINT (lead): cl.addSubcommand("tap", new TapCommand());
-        // REGISTRATION POINT (lead): cl.addSubcommand("bench", new BenchCommand());
+        cl.addSubcommand("bench", new org.stacklab.cli.bench.BenchCommand());
 
         // ── Grading and the instructor's tools ──────────────────────────────────────────
         cl.addSubcommand("grade", new GradeCommand());
