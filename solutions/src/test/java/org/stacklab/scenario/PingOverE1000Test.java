@@ -118,7 +118,7 @@ class PingOverE1000Test {
         assertTrue(r.isEchoReply());
         assertEquals(Ip4.LOOPBACK, r.from());
         assertEquals(txBefore, h1.device("eth0").stats().txPackets);
-        assertTrue(has(t.trace(), "h1 lo In  IP 127.0.0.1 > 127.0.0.1: ICMP echo reply"), t.report());
+        assertTrue(has(t.trace(), "h1 lo Out IP 127.0.0.1 > 127.0.0.1: ICMP echo reply"), t.report());
     }
 
     @Test
