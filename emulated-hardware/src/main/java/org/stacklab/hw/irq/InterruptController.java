@@ -25,11 +25,18 @@ public final class InterruptController {
     public static final int STORM_LIMIT = 100_000;
 
     private final EventLoop loop;
+    private final String host;
     private final TreeMap<Integer, Line> lines = new TreeMap<>();
     private Consumer<String> log = msg -> { };
 
     public InterruptController(EventLoop loop) {
+        this(loop, null);
+    }
+
+    /** A controller on host {@code host}, which prefixes its events' trace labels ({@code h1 irq 11}). */
+    public InterruptController(EventLoop loop, String host) {
         this.loop = loop;
+        this.host = host;
     }
 
     /** Where controller messages ("irq 11: nobody cared") go; the kernel points this at its log. */
@@ -71,7 +78,7 @@ public final class InterruptController {
 
         private Line(int number) {
             this.number = number;
-            this.label = "irq " + number;
+            this.label = (host == null ? "" : host + " ") + "irq " + number;
         }
 
         // ---- device side ----

@@ -110,8 +110,6 @@ public final class Wire {
         private long[] arrival = new long[64];
         private long[] start = new long[64];
         private int head, size;
-        /** Entries before this (counting from head) have started serializing. */
-        private int started;
         private long busyUntil;
         private boolean deliveryScheduled;
 
@@ -135,7 +133,7 @@ public final class Wire {
                 counters.oversize++;
                 return Math.max(now, busyUntil);
             }
-            if (queuedBehind(now) >= spec.txQueueLen() && busyUntil > now) {
+            if (busyUntil > now && queuedBehind(now, spec.txQueueLen()) >= spec.txQueueLen()) {
                 counters.queueDrops++;
                 return busyUntil;
             }
@@ -149,11 +147,15 @@ public final class Wire {
             return busyUntil;
         }
 
-        /** Frames waiting that have not started serializing at {@code now}. */
-        private int queuedBehind(long now) {
+        /**
+         * Frames that have not started serializing at {@code now}, counted up to {@code limit}. Start
+         * times grow along the FIFO, so the waiting frames are its newest entries.
+         */
+        private int queuedBehind(long now, int limit) {
             int mask = frames.length - 1;
-            while (started < size && start[(head + started) & mask] <= now) started++;
-            return size - started;
+            int n = 0;
+            while (n < size && n <= limit && start[(head + size - 1 - n) & mask] > now) n++;
+            return n;
         }
 
         private void push(byte[] frame, long begin, long at) {
@@ -190,7 +192,6 @@ public final class Wire {
                 frames[head] = null;
                 head = (head + 1) & (frames.length - 1);
                 size--;
-                if (started > 0) started--;
                 counters.frames++;
                 counters.bytes += f.length;
                 to.receive(f);
@@ -206,7 +207,6 @@ public final class Wire {
             Arrays.fill(frames, null);
             head = 0;
             size = 0;
-            started = 0;
             busyUntil = loop.now();
             // a delivery event may still be scheduled; it finds nothing due and stops.
         }

@@ -26,10 +26,10 @@ final class E1000Interrupts {
     /** Times the device asserted its line (each is one interrupt the CPU takes, at most). */
     long assertions;
 
-    E1000Interrupts(EventLoop loop, InterruptController.Line line, String slot) {
+    E1000Interrupts(EventLoop loop, InterruptController.Line line, String traceName) {
         this.loop = loop;
         this.line = line;
-        this.label = "e1000 " + slot + " ITR";
+        this.label = traceName + " ITR";
     }
 
     /** The device sets {@code causes} in ICR. */

@@ -30,7 +30,7 @@ final class E1000Transmitter {
 
     E1000Transmitter(E1000 dev) {
         this.dev = dev;
-        this.label = "e1000 " + dev.slot + " TX";
+        this.label = dev.traceName + " TX";
     }
 
     void reset() {
