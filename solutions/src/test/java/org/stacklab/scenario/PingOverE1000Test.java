@@ -160,6 +160,21 @@ class PingOverE1000Test {
         sock.close();
     }
 
+    @Test
+    void aSmallLinkMtuMakesTheSenderFragment() {
+        t = new Topology(SEED);
+        Host h1 = t.addHost("h1"), h2 = t.addHost("h2");
+        t.connect(h1, h2, LinkOptions.of(org.stacklab.hw.link.LinkSpec.gigabit().withMtu(576)));
+        h1.address("eth0", "10.0.0.1/24");
+        h2.address("eth0", "10.0.0.2/24");
+        assertEquals(576, h1.device("eth0").mtu());
+        Ping.Result r = Ping.once(h1, "10.0.0.2", 1, 1400, 0, Time.s(1));
+        assertNotNull(r, t.report());
+        assertTrue(r.isEchoReply());
+        assertTrue(has(t.trace(), "(frag "), "the request crossed in fragments\n" + t.report());
+        assertEquals(0, t.links().get(0).wire().counters(t.links().get(0).wire().portA()).oversize());
+    }
+
     static int indexOf(List<String> trace, String text) {
         for (int i = 0; i < trace.size(); i++) if (trace.get(i).contains(text)) return i;
         return -1;

@@ -70,6 +70,13 @@ class KernelTest {
     }
 
     @Test
+    void oopsesBeyondTheFirstHundredAreCountedNotKept() {
+        for (int i = 0; i < 1000; i++) k.oops("flood", new IllegalStateException("bug " + i));
+        assertEquals(Kernel.OOPS_KEPT, k.oopses().size());
+        assertEquals(1000, k.oopsCount());
+    }
+
+    @Test
     void timersRunOnTheVirtualClockAndExceptionsBecomeOopses() {
         List<Long> at = new ArrayList<>();
         k.timer(Time.ms(200), () -> at.add(k.now()), "t1");
