@@ -86,7 +86,7 @@ class E1000FaultTest {
         rig.mmio.write32(RCTL, 0);
         rig.mmio.write32(RDBAH, 1); // 4 GiB up: no memory there
         HardwareFault f = faultFrom(() -> rig.mmio.write32(RCTL, RCTL_EN));
-        assertMentions(f, "the RX ring (RDBAL=0x100010000, RDLEN=256)");
+        assertMentions(f, "the RX ring (RDBAH:RDBAL=0x100010000, RDLEN=256)");
     }
 
     @Test
