@@ -49,11 +49,17 @@ final class E1000Faults {
         }
     }
 
-    /** The ring at (BAL/BAH, LEN) must lie inside installed memory. */
+    /** The ring at (BAL/BAH, LEN) must be 16-byte aligned and lie inside installed memory. */
     void checkRingInMemory(String which, int balReg, int lenReg) {
         long base = dev.ringBase(balReg);
         long len = dev.regs[lenReg >> 2] & 0xFFFF_FFFFL;
         if (len == 0) return;
+        int low = dev.regs[balReg >> 2];
+        if ((low & 0xF) != 0) {
+            throw fault(String.format("%s=0x%08x is not 16-byte aligned", name(balReg), low),
+                    "descriptors are 16 bytes and the ring must start on a 16-byte boundary (the device ignores bits 3:0)",
+                    "allocate the ring with 16-byte (better: 128-byte) alignment");
+        }
         if (base + len > dev.dma.size()) {
             String bal = name(balReg);
             String where = base > 0xFFFF_FFFFL ? name(balReg + 4) + ":" + bal : bal;
