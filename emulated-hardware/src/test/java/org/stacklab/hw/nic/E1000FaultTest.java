@@ -82,11 +82,19 @@ class E1000FaultTest {
     }
 
     @Test
+    void ringBaseNotSixteenByteAligned() {
+        rig.mmio.write32(TCTL, 0);
+        rig.mmio.write32(TDBAL, 0x10008);
+        HardwareFault f = faultFrom(() -> rig.mmio.write32(TCTL, TCTL_EN));
+        assertMentions(f, "TDBAL=0x00010008 is not 16-byte aligned");
+    }
+
+    @Test
     void rxRingOutsideMemory() {
         rig.mmio.write32(RCTL, 0);
         rig.mmio.write32(RDBAH, 1); // 4 GiB up: no memory there
         HardwareFault f = faultFrom(() -> rig.mmio.write32(RCTL, RCTL_EN));
-        assertMentions(f, "the RX ring (RDBAL=0x100010000, RDLEN=256)");
+        assertMentions(f, "the RX ring (RDBAH:RDBAL=0x100010000, RDLEN=256)");
     }
 
     @Test

@@ -42,6 +42,9 @@ public final class Kernel {
     private final Map<Integer, PacketHandler> packetTypes = new HashMap<>();
     private final Map<String, Long> drops = new TreeMap<>();
     private final List<Throwable> oopses = new ArrayList<>();
+    private long oopsCount;
+    /** Oopses kept with their stack traces. */
+    public static final int OOPS_KEPT = 100;
 
     private final LinkedHashMap<String, KernelModule> modules = new LinkedHashMap<>();
     private final Map<Class<?>, Object> symbols = new HashMap<>();
@@ -95,13 +98,22 @@ public final class Kernel {
         }
     }
 
-    /** Records a bug in kernel code (a module threw): logged, kept for the test harness to report. */
+    /**
+     * Records a bug in kernel code (a module threw): logged, kept for the test harness to report.
+     * The first {@link #OOPS_KEPT} are kept with their stack traces; later ones are only counted, so
+     * a driver that throws on every frame of a flood cannot exhaust memory.
+     */
     public void oops(String what, Throwable t) {
-        oopses.add(t);
+        oopsCount++;
+        if (oopses.size() < OOPS_KEPT) oopses.add(t);
         log.error("Oops in " + what + ": " + t);
     }
 
+    /** Oopses so far (at most {@link #OOPS_KEPT} of them; {@link #oopsCount()} has the total). */
     public List<Throwable> oopses() { return List.copyOf(oopses); }
+
+    /** Every oops since boot, including those beyond the ones kept. */
+    public long oopsCount() { return oopsCount; }
 
     // ------------------------------------------------------------------ devices
 
@@ -187,10 +199,9 @@ public final class Kernel {
     public void netifReceiveSkb(SkBuff skb) {
         NetDevice dev = skb.dev;
         skb.tstamp = loop.now();
-        trace.record(loop.now(), dev, false, skb.buf(), skb.data(), skb.len());
-        if (dev.type() == NetDevice.ARPHRD_LOOPBACK) {
-            // Loopback carries a 14-byte Ethernet header too (as Linux's lo does), so one path serves both.
-        }
+        // Loopback carries a 14-byte Ethernet header too (as Linux's lo does), so one path serves both.
+        // tcpdump -i lo shows each packet once, as it was sent: the looped-back copy is not traced again.
+        if (dev.type() != NetDevice.ARPHRD_LOOPBACK) trace.record(loop.now(), dev, false, skb.buf(), skb.data(), skb.len());
         if (skb.len() < 14) {
             dev.stats().rxLengthErrors++;
             dev.stats().rxErrors++;
