@@ -27,6 +27,8 @@ public final class EventLoop {
     private long now;
     private long seq;
     private long eventsRun;
+    /** Cancelled timers still in the queue; purged in bulk when they are the majority. */
+    private int cancelledQueued;
     private Consumer<Timer> tracer;
 
     private EventLoop(long seed, boolean realTime) {
@@ -74,7 +76,7 @@ public final class EventLoop {
     public Timer scheduleAt(long when, Runnable action, String label) {
         checkThread();
         if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
-        Timer t = new Timer(when, seq++, action, label);
+        Timer t = new Timer(this, when, seq++, action, label);
         queue.add(t);
         return t;
     }
@@ -101,7 +103,8 @@ public final class EventLoop {
 
     /** Runs every event due within the next {@code durationNs}, then sets the clock to that time. */
     public void runFor(long durationNs) {
-        long end = now + durationNs;
+        if (durationNs < 0) throw new IllegalArgumentException("negative duration " + durationNs + "ns");
+        long end = deadline(durationNs);
         enter();
         try {
             while (true) {
@@ -122,7 +125,8 @@ public final class EventLoop {
      * to the deadline, as it would for a process blocked on nothing.
      */
     public boolean runUntil(BooleanSupplier condition, long timeoutNs) {
-        long end = timeoutNs == Long.MAX_VALUE ? Long.MAX_VALUE : now + timeoutNs;
+        if (timeoutNs < 0) throw new IllegalArgumentException("negative timeout " + timeoutNs + "ns");
+        long end = deadline(timeoutNs);
         enter();
         try {
             while (!condition.getAsBoolean()) {
@@ -142,7 +146,10 @@ public final class EventLoop {
     public boolean step(long limit) {
         drainInbox();
         Timer t;
-        while ((t = queue.peek()) != null && t.cancelled()) queue.poll();
+        while ((t = queue.peek()) != null && t.cancelled()) {
+            queue.poll();
+            cancelledQueued--;
+        }
         if (t == null || t.when > limit) return false;
         if (realTime) {
             long wall = wallNow();
@@ -160,11 +167,26 @@ public final class EventLoop {
         return true;
     }
 
+    /** now + d, saturating at Long.MAX_VALUE (a huge timeout means "no deadline", not a negative one). */
+    private long deadline(long d) {
+        long end = now + d;
+        return end < now ? Long.MAX_VALUE : end;
+    }
+
+    /** A queued timer was cancelled; drop dead timers in bulk when they outnumber live ones. */
+    void cancelled() {
+        cancelledQueued++;
+        if (cancelledQueued > 1024 && cancelledQueued > queue.size() / 2) {
+            queue.removeIf(Timer::cancelled);
+            cancelledQueued = 0;
+        }
+    }
+
     private void drainInbox() {
         Runnable r;
         while ((r = inbox.poll()) != null) {
             long at = realTime ? Math.max(now, wallNow()) : now;
-            queue.add(new Timer(at, seq++, r, "posted"));
+            queue.add(new Timer(this, at, seq++, r, "posted"));
         }
     }
 

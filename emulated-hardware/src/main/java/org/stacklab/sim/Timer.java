@@ -5,6 +5,7 @@ package org.stacklab.sim;
  * when its time comes (the way hrtimers are lazily removed).
  */
 public final class Timer implements Comparable<Timer> {
+    private final EventLoop loop;
     final long when;
     final long seq;
     final Runnable action;
@@ -12,7 +13,8 @@ public final class Timer implements Comparable<Timer> {
     private boolean cancelled;
     private boolean fired;
 
-    Timer(long when, long seq, Runnable action, String label) {
+    Timer(EventLoop loop, long when, long seq, Runnable action, String label) {
+        this.loop = loop;
         this.when = when;
         this.seq = seq;
         this.action = action;
@@ -22,11 +24,18 @@ public final class Timer implements Comparable<Timer> {
     /** Virtual time (ns) at which this event runs. */
     public long when() { return when; }
 
+    /** Order among events at the same virtual time: the order they were scheduled in. */
+    public long seq() { return seq; }
+
     /** What this event is, for traces ({@code null} if unlabelled). */
     public String label() { return label; }
 
     /** Stops the event from running. Cancelling a fired or cancelled timer does nothing. */
-    public void cancel() { cancelled = true; }
+    public void cancel() {
+        if (cancelled || fired) return;
+        cancelled = true;
+        loop.cancelled();
+    }
 
     /** True until the event has run or been cancelled. */
     public boolean isPending() { return !cancelled && !fired; }

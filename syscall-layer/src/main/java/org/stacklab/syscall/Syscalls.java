@@ -13,7 +13,7 @@ import org.stacklab.kernel.socket.SockAddr;
  * and {@link #read}/{@link #write}/{@link #close} work on all of them.
  */
 public interface Syscalls {
-    int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 0x800;
+    int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800;
     int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4;
 
     // ---- files ----

@@ -6,6 +6,8 @@ import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.kernel.socket.SocketProto;
+import org.stacklab.syscall.procfs.ProcFile;
+import org.stacklab.syscall.procfs.ProcFs;
 
 /**
  * The system calls of one process: file descriptors, files and the socket API with the errno
@@ -38,8 +40,15 @@ final class TaskSyscalls implements Syscalls {
         if (!path.startsWith("/")) path = "/" + path; // every process's cwd is /
         int free = task.fds.lowestFree(0);
         if (free < 0) return free;
-        VirtualFs fs = Vfs.of(task.kernel).resolve(path);
-        OpenFile f = fs == null ? null : fs.open(path, flags);
+        OpenFile f;
+        ProcFs proc = ProcFs.of(task.kernel);
+        if (proc.serves(path)) {
+            ProcFile pf = proc.open(path);
+            f = pf == null ? null : new ProcFileAdapter(pf);
+        } else {
+            VirtualFs fs = Vfs.of(task.kernel).resolve(path);
+            f = fs == null ? null : fs.open(path, flags);
+        }
         if (f == null) return Errno.ENOENT.neg();
         if ((flags & 3) != O_RDONLY && !f.writable()) {
             f.release();
@@ -443,6 +452,27 @@ final class TaskSyscalls implements Syscalls {
         long wake = task.kernel.now() + ns;
         task.block(() -> task.kernel.now() >= wake, ns);
         return 0;
+    }
+
+    @Override
+    public int initModule(String name, String params) {
+        task.syscallEntry();
+        return kernelCall("init_module", () -> ModuleCalls.initModule(task.kernel, task.uid(), name, params));
+    }
+
+    @Override
+    public int deleteModule(String name, int flags) {
+        task.syscallEntry();
+        return kernelCall("delete_module", () -> ModuleCalls.deleteModule(task.kernel, task.uid(), name));
+    }
+
+    /** A procfs snapshot as an fd's file: read-only, always ready. */
+    private record ProcFileAdapter(ProcFile pf) implements OpenFile {
+        @Override public int read(byte[] buf, int off, int len) { return pf.read(buf, off, len); }
+        @Override public int write(byte[] buf, int off, int len) { return Errno.EBADF.neg(); }
+        @Override public int poll() { return Sock.POLLIN | Sock.POLLOUT; }
+        @Override public void release() {}
+        @Override public String toString() { return pf.path(); }
     }
 
     // ================================================================== kernel entry

@@ -15,13 +15,17 @@ import org.stacklab.syscall.UserProcess;
  * carries the send time in its first 16 bytes (a struct timeval), so the round trip is measured
  * from the reply itself, and the summary's mdev is computed in integer microseconds as iputils does.
  *
- * <p>The reply's TTL comes from the IPv4 header when the socket delivers one (as a raw socket does);
- * a ping socket delivers only the ICMP message and, with no IP_RECVTTL control message in this
- * syscall layer, the TTL is then left out of the line.
+ * <p>The reply's TTL comes from the IPv4 header when the socket delivers one (as a raw socket does).
+ * A ping socket delivers only the ICMP message; Linux hands the TTL over as an IP_RECVTTL control
+ * message, which this syscall layer has no recvmsg ancillary data for, so ping asks
+ * {@code getsockopt(SOL_IP, IP_RECVTTL)} right after the receive, which a ping socket answers with
+ * the TTL of the datagram last received. If neither is available the TTL is left out of the line.
  */
 public final class Ping implements Program {
     private static final int ICMP_ECHO = 8, ICMP_ECHOREPLY = 0, ICMP_DEST_UNREACH = 3, ICMP_TIME_EXCEEDED = 11;
     private static final int TIMEVAL_LEN = 16;
+    /** SOL_IP and IP_RECVTTL from include/uapi/linux/in.h. */
+    public static final int SOL_IP = 0, IP_RECVTTL = 12;
 
     private int count = -1;
     private long intervalNs = 1_000_000_000L;
@@ -87,7 +91,8 @@ public final class Ping implements Program {
         }
         // After the last request, wait for the outstanding replies (iputils' linger time, -W).
         receiveUntil(proc, fd, rx, lastSend + lingerNs, who, true);
-        long elapsedMs = (sys.clockGettime() - start + 500_000) / 1_000_000;
+        // iputils measures "time" up to the last transmission, not the last reply.
+        long elapsedMs = (lastSend - start) / 1_000_000;
         sys.close(fd);
         printSummary(proc, host, elapsedMs);
         return received > 0 ? 0 : 1;
@@ -100,8 +105,16 @@ public final class Ping implements Program {
             long now = sys.clockGettime();
             if (now >= deadline) return;
             PollFd[] p = {new PollFd(fd, Sock.POLLIN)};
-            int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - now + 999_999) / 1_000_000));
-            int n = sys.poll(p, timeoutMs);
+            long remaining = deadline - now;
+            // poll() counts whole milliseconds; the last fraction is slept so sends stay on the interval.
+            int timeoutMs = (int) Math.min(Integer.MAX_VALUE, remaining / 1_000_000);
+            if (timeoutMs == 0) {
+                if (sys.poll(p, 0) <= 0) {
+                    sys.nanosleep(remaining);
+                    continue;
+                }
+            }
+            int n = timeoutMs == 0 ? 1 : sys.poll(p, timeoutMs);
             if (n <= 0 || (p[0].revents & Sock.POLLIN) == 0) {
                 if (n < 0) return;
                 continue;
@@ -109,13 +122,13 @@ public final class Ping implements Program {
             SockAddr[] from = new SockAddr[1];
             int len = sys.recvfrom(fd, rx, 0, rx.length, Sock.MSG_DONTWAIT, from);
             if (len < 0) continue;
-            onReply(proc, rx, len, from[0], who);
+            onReply(proc, rx, len, from[0], who, sys.getsockopt(fd, SOL_IP, IP_RECVTTL));
         }
     }
 
-    private void onReply(UserProcess proc, byte[] b, int len, SockAddr from, String who) {
+    private void onReply(UserProcess proc, byte[] b, int len, SockAddr from, String who, int recvTtl) {
         int off = 0;
-        int ttl = -1;
+        int ttl = recvTtl > 0 ? recvTtl : -1;
         if (len >= 20 && (b[0] >>> 4 & 0xf) == 4) { // an IPv4 header precedes the ICMP message
             ttl = b[8] & 0xff;
             off = (b[0] & 0xf) * 4;

@@ -19,6 +19,10 @@ public final class Programs {
         install("insmod", Insmod::new);
         install("rmmod", Rmmod::new);
         install("dmesg", Dmesg::new);
+        install("nc", Nc::new);
+        install("echo-server", EchoServer::new);
+        install("httpd", HttpServer::new);
+        install("http-get", HttpGet::new);
         install("iptables", Iptables::new);
     }
 

@@ -248,6 +248,9 @@ public final class Kernel {
     public void napiSchedule(NapiStruct napi) {
         if (napi.scheduled) return;
         napi.scheduled = true;
+        // A context rescheduled from inside its own poll (complete, then new work) goes back on the
+        // list once, when the poll returns, not twice.
+        if (napi.polling) return;
         pollList.addLast(napi);
         raiseNetRx();
     }
@@ -287,6 +290,7 @@ public final class Kernel {
             budget -= Math.max(0, work);
             if (napi.scheduled) pollList.addLast(napi);
         }
+        // Out of budget with contexts still scheduled: the rest runs in the next round (ksoftirqd).
         if (!pollList.isEmpty()) raiseNetRx();
     }
 
@@ -296,6 +300,11 @@ public final class Kernel {
 
     /** Counts a dropped packet under a reason (like Linux's skb drop reasons, as dropwatch shows). */
     public void drop(String reason) { drops.merge(reason, 1L, Long::sum); }
+
+    /** Counts {@code n} drops under a reason at once (a NIC's missed-packet counter read in one go). */
+    public void drop(String reason, long n) {
+        if (n > 0) drops.merge(reason, n, Long::sum);
+    }
 
     public Map<String, Long> drops() { return Map.copyOf(drops); }
 

@@ -51,7 +51,11 @@ public final class InetSockets {
      */
     public SocketProto lookup(int type, int protocol) {
         if (protocol == 0) {
-            for (SocketProto p : protos.values()) if (p.type() == type) return p;
+            // The type's default transport (TCP for streams, UDP for datagrams), as inetsw's first
+            // entry per type is in Linux; a ping socket (ICMP) is never the default for SOCK_DGRAM.
+            SocketProto d = protos.get(key(type, type == Sock.SOCK_STREAM ? Sock.IPPROTO_TCP : Sock.IPPROTO_UDP));
+            if (d != null) return d;
+            for (SocketProto p : protos.values()) if (p.type() == type && p.protocol() != Sock.IPPROTO_ICMP) return p;
             return null;
         }
         return protos.get(key(type, protocol));

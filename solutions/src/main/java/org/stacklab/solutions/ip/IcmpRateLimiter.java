@@ -28,7 +28,7 @@ final class IcmpRateLimiter {
         if (interval <= 0) return true;
         long now = kernel.now();
         long spent = Math.max(spentUntil.getOrDefault(daddr, now), now);
-        if (spent - now >= BURST * interval) return false;
+        if (spent + interval - now > BURST * interval) return false;
         spentUntil.put(daddr, spent + interval);
         if (spentUntil.size() > MAX_PEERS) spentUntil.remove(spentUntil.keySet().iterator().next());
         return true;

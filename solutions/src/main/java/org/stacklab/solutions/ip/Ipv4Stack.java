@@ -2,6 +2,7 @@ package org.stacklab.solutions.ip;
 
 import java.util.List;
 import java.util.Map;
+import org.stacklab.kernel.core.Components;
 import org.stacklab.kernel.core.InetIfAddr;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
@@ -20,9 +21,12 @@ import org.stacklab.kernel.socket.Errno;
  * protocols and the addresses; each path lives in its own class and reaches the others through here.
  */
 public final class Ipv4Stack implements IpStack {
+    /** The component name of the routing table: {@code --use ip.routing=student}. */
+    public static final String ROUTING_COMPONENT = "ip.routing";
+
     private final Kernel kernel;
     private final IpMib mib;
-    private final FibTable fib = new FibTable();
+    private final RoutingTable fib;
     private final IpProtocolHandler[] protocols = new IpProtocolHandler[256];
     private final ArpProtocol arp;
     private final Ipv4Output output;
@@ -35,6 +39,8 @@ public final class Ipv4Stack implements IpStack {
     public Ipv4Stack(Kernel kernel) {
         this.kernel = kernel;
         this.mib = new IpMib(kernel);
+        // The FIB is its own component (ip.routing), so lab 2 can swap a student's table under this stack.
+        this.fib = Components.create(ROUTING_COMPONENT, RoutingTable.class, kernel.moduleSet());
         this.arp = new ArpProtocol(this);
         this.output = new Ipv4Output(this);
         this.reassembly = new Reassembly(this);
@@ -46,7 +52,7 @@ public final class Ipv4Stack implements IpStack {
 
     public Kernel kernel() { return kernel; }
     public IpMib mib() { return mib; }
-    public FibTable fib() { return fib; }
+    public RoutingTable fib() { return fib; }
     public ArpProtocol arp() { return arp; }
     public Ipv4Output ipOutput() { return output; }
     public Ipv4Input input() { return input; }

@@ -1,5 +1,6 @@
 package org.stacklab.syscall.procfs;
 
+import java.util.List;
 import org.stacklab.kernel.core.InetIfAddr;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
@@ -10,6 +11,7 @@ import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.ip.Route;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockInfo;
+import org.stacklab.syscall.Processes;
 
 /**
  * What iproute2 and ss would receive from a netlink dump, reached as a read-only file because the
@@ -69,7 +71,9 @@ public final class NetlinkDump {
                 sb.append("ifindex=").append(d.ifindex()).append(" family=inet")
                   .append(" local=").append(Ip4.format(a.address()))
                   .append(" prefixlen=").append(a.prefixLen())
-                  .append(" broadcast=").append(a.broadcast() == 0 ? "-" : Ip4.format(a.broadcast()))
+                  // lo's address carries no broadcast (IFA_BROADCAST), so iproute2 prints no brd for it.
+                  .append(" broadcast=").append(a.broadcast() == 0 || d.type() == NetDevice.ARPHRD_LOOPBACK
+                          ? "-" : Ip4.format(a.broadcast()))
                   .append(" scope=").append(a.scope())
                   .append(" label=").append(a.label() == null ? d.name() : a.label())
                   .append('\n');
@@ -84,7 +88,7 @@ public final class NetlinkDump {
         if (ip == null) return "";
         for (Route r : ip.routes().routes()) {
             // Local addresses' routes belong to the local table (RT_TABLE_LOCAL); ip route shows main.
-            boolean local = "host".equals(r.scope());
+            boolean local = isLocalTable(k, r);
             sb.append("table=").append(local ? "local" : "main")
               .append(" type=").append(local ? "local" : "unicast")
               .append(" dst=").append(Ip4.format(r.dest()))
@@ -100,10 +104,22 @@ public final class NetlinkDump {
         return sb.toString();
     }
 
+    /**
+     * Whether Linux keeps {@code r} in the local table rather than main: routes to this host's own
+     * addresses (scope host) and everything over a loopback device (127.0.0.0/8 is a local route).
+     */
+    static boolean isLocalTable(Kernel k, Route r) {
+        if ("host".equals(r.scope())) return true;
+        NetDevice d = k.device(r.dev());
+        return d != null && d.type() == NetDevice.ARPHRD_LOOPBACK;
+    }
+
     static String sockets(Kernel k) {
         StringBuilder sb = new StringBuilder();
+        Processes procs = Processes.on(k);
         for (int proto : new int[] {Sock.IPPROTO_TCP, Sock.IPPROTO_UDP}) {
-            for (SockInfo s : ProcNetSockets.sockets(k, proto)) {
+            for (Sock sock : ProcNetSockets.socks(k, proto)) {
+                SockInfo s = sock.info();
                 int st = TcpStates.code(s.state());
                 if (proto == Sock.IPPROTO_UDP && st != TcpStates.ESTABLISHED) st = TcpStates.CLOSE;
                 sb.append("family=2 protocol=").append(proto)
@@ -117,10 +133,22 @@ public final class NetlinkDump {
                   .append(" dport=").append(s.peer() == null ? 0 : s.peer().port())
                   .append(" uid=").append(s.uid())
                   .append(" inode=").append(s.inode())
-                  .append(" owner=").append(s.owner() == null ? "" : s.owner())
+                  .append(" owner=").append(owner(procs, sock, s))
                   .append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * ss -p's column: the processes holding the socket, {@code users:(("nc",pid=101,fd=3))}, as
+     * the kernel finds them by walking every process's fd table; else what the transport reports.
+     */
+    private static String owner(Processes procs, Sock sock, SockInfo s) {
+        List<Processes.SocketUser> users = procs.usersOf(sock);
+        if (users.isEmpty()) return s.owner() == null ? "" : s.owner();
+        StringBuilder sb = new StringBuilder("users:(");
+        for (int i = 0; i < users.size(); i++) sb.append(i > 0 ? "," : "").append(users.get(i));
+        return sb.append(')').toString();
     }
 }

@@ -8,10 +8,14 @@ import org.stacklab.kernel.core.MacAddr;
 import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.ip.Neighbour;
 import org.stacklab.kernel.ip.Route;
+import org.stacklab.kernel.socket.InetSockets;
+import org.stacklab.kernel.socket.Sock;
+import org.stacklab.kernel.socket.SocketProto;
 
 /**
  * The IPv4 layer's /proc files: /proc/net/arp (net/ipv4/arp.c), /proc/net/route (fib_trie.c
- * fib_route_seq_show) and /proc/net/snmp (net/ipv4/proc.c). With no IP module loaded the tables
+ * fib_route_seq_show) and /proc/net/snmp (net/ipv4/proc.c: Ip, Icmp, then Tcp and Udp from the
+ * transports' own counters). With no IP module loaded the tables
  * are empty, as on a kernel without IPv4.
  */
 final class ProcNetIpv4 {
@@ -46,8 +50,8 @@ final class ProcNetIpv4 {
         IpStack ip = k.findSymbol(IpStack.class);
         if (ip == null) return sb.toString();
         for (Route r : ip.routes().routes()) {
-            // Local (scope host) routes live in the local table, which /proc/net/route does not show.
-            if ("host".equals(r.scope())) continue;
+            // Local routes (own addresses, loopback) live in the local table, which /proc/net/route does not show.
+            if (NetlinkDump.isLocalTable(k, r)) continue;
             int flags = RTF_UP | (r.gateway() != 0 ? RTF_GATEWAY : 0) | (r.prefixLen() == 32 ? RTF_HOST : 0);
             String line = String.format("%s\t%08X\t%08X\t%04X\t%d\t%d\t%d\t%08X\t%d\t%d\t%d", r.dev(),
                     Integer.reverseBytes(r.dest()), Integer.reverseBytes(r.gateway()), flags, 0, 0, r.metric(),
@@ -87,7 +91,26 @@ final class ProcNetIpv4 {
         sb.append('\n').append("Icmp: ").append(String.join(" ", ICMP_FIELDS)).append('\n').append("Icmp:");
         for (String f : ICMP_FIELDS) sb.append(' ').append(counter(c, "Icmp", f, false));
         sb.append('\n');
+        transport(sb, k, "Tcp", Sock.IPPROTO_TCP, TCP_FIELDS);
+        transport(sb, k, "Udp", Sock.IPPROTO_UDP, UDP_FIELDS);
         return sb.toString();
+    }
+
+    private static final List<String> TCP_FIELDS = List.of("RtoAlgorithm", "RtoMin", "RtoMax", "MaxConn",
+            "ActiveOpens", "PassiveOpens", "AttemptFails", "EstabResets", "CurrEstab", "InSegs", "OutSegs",
+            "RetransSegs", "InErrs", "OutRsts", "InCsumErrors");
+    private static final List<String> UDP_FIELDS = List.of("InDatagrams", "NoPorts", "InErrors", "OutDatagrams",
+            "RcvbufErrors", "SndbufErrors", "InCsumErrors", "IgnoredMulti", "MemErrors");
+
+    /** The Tcp: or Udp: pair of lines, from the transport's {@link SocketProto#counters()}, if it is loaded. */
+    private static void transport(StringBuilder sb, Kernel k, String group, int protocol, List<String> fields) {
+        SocketProto p = null;
+        for (SocketProto q : InetSockets.of(k).protos()) if (q.protocol() == protocol) p = q;
+        if (p == null) return;
+        Map<String, Long> c = p.counters();
+        sb.append(group).append(": ").append(String.join(" ", fields)).append('\n').append(group).append(':');
+        for (String f : fields) sb.append(' ').append(counter(c, group, f, true));
+        sb.append('\n');
     }
 
     private static long counter(Map<String, Long> c, String group, String field, boolean bare) {

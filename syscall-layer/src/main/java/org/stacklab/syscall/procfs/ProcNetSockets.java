@@ -23,9 +23,15 @@ final class ProcNetSockets {
     /** Every socket of the transports serving {@code protocol}, in the transports' order. */
     static List<SockInfo> sockets(Kernel k, int protocol) {
         List<SockInfo> out = new ArrayList<>();
+        for (Sock s : socks(k, protocol)) out.add(s.info());
+        return out;
+    }
+
+    static List<Sock> socks(Kernel k, int protocol) {
+        List<Sock> out = new ArrayList<>();
         for (SocketProto p : InetSockets.of(k).protos()) {
             if (p.protocol() != protocol) continue;
-            for (Sock s : p.sockets()) out.add(s.info());
+            out.addAll(p.sockets());
         }
         return out;
     }

@@ -125,7 +125,7 @@ public final class Shell {
             out.accept("run: " + e.getMessage() + "\n");
             return 2;
         }
-        topo.loop().runFor(ns);
+        topo.runFor(ns);
         reportFinishedJobs();
         return 0;
     }

@@ -20,6 +20,9 @@ public interface ShellTopology {
 
     EventLoop loop();
 
+    /** Lets the scenario run for {@code ns} of virtual time, processes included ({@code run 5s}). */
+    default void runFor(long ns) { loop().runFor(ns); }
+
     /**
      * Starts {@code program} with {@code argv} as a process on {@code host} as root; everything it
      * writes to fd 1 or 2 goes to {@code console} as it is written. A foreground job runs until it

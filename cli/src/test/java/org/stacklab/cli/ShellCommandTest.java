@@ -1,0 +1,64 @@
+package org.stacklab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code stacklab shell --script FILE} over the default two-host scenario with the reference modules. */
+class ShellCommandTest {
+    @TempDir Path dir;
+
+    private String runScript(String script, String... extra) throws Exception {
+        Path f = dir.resolve("walkthrough.sl");
+        Files.writeString(f, script);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        String[] args = new String[extra.length + 2];
+        args[0] = "--script";
+        args[1] = f.toString();
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        int rc = new CommandLine(new ShellCommand(new PrintStream(buf, true, StandardCharsets.UTF_8))).execute(args);
+        return buf.toString(StandardCharsets.UTF_8) + "[rc " + rc + "]";
+    }
+
+    @Test
+    void scriptWalksTheTutorialCommands() throws Exception {
+        String out = runScript(String.join("\n",
+                "# the seed tutorial's observability commands",
+                "run 1ms",
+                "h1 ip link",
+                "h1 ip addr",
+                "h1 ping -c 2 h2",
+                "h1 ss -tuln",
+                "h1 cat /proc/net/dev",
+                "h1 lsmod",
+                ""));
+        assertTrue(out.contains("stacklab> h1 ip link\n1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n"), out);
+        assertTrue(out.contains("    inet 10.0.0.1/24 brd 10.0.0.255 scope global eth0\n"), out);
+        assertTrue(out.contains("2 packets transmitted, 2 received, 0% packet loss"), out);
+        assertTrue(out.contains("Inter-|   Receive"), out);
+        assertTrue(out.endsWith("[rc 0]"), out);
+    }
+
+    @Test
+    void aFailingCommandMakesTheScriptFail() throws Exception {
+        String out = runScript("h7 ip a\n");
+        assertTrue(out.contains("stacklab: h7: no such host or command"), out);
+        assertTrue(out.endsWith("[rc 1]"), out);
+    }
+
+    @Test
+    void routedTopologyPingsAcrossTheRouter() throws Exception {
+        String out = runScript("run 1ms\nh1 ping -c 1 10.0.2.1\nh1 ip route\n", "--topology", "routed");
+        assertTrue(out.contains("1 packets transmitted, 1 received, 0% packet loss"), out);
+        assertTrue(out.contains("default via 10.0.1.254 dev eth0"), out);
+        assertEquals(-1, out.indexOf("Oops"), out);
+    }
+}

@@ -1,0 +1,334 @@
+package org.stacklab.hw.nic;
+
+import static org.stacklab.hw.bus.e1000.E1000Regs.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.stacklab.hw.bus.DmaMemory;
+import org.stacklab.hw.bus.HardwareFault;
+import org.stacklab.hw.bus.IrqLine;
+import org.stacklab.hw.bus.Mmio;
+import org.stacklab.hw.bus.PciDevice;
+import org.stacklab.hw.bus.e1000.E1000Desc;
+import org.stacklab.hw.irq.InterruptController;
+import org.stacklab.hw.link.LinkEnd;
+import org.stacklab.hw.link.Port;
+import org.stacklab.hw.mem.PhysicalMemory;
+import org.stacklab.sim.EventLoop;
+
+/**
+ * The Intel 82540EM gigabit Ethernet controller (e1000), as QEMU emulates it and xv6's lab drives it,
+ * with the parts a teaching driver uses: the register file at its real MMIO offsets, legacy RX/TX
+ * descriptor rings in physical memory, DMA, interrupt causes with mask and throttling, address
+ * filtering, statistics and link status. Offsets and bits come from {@link org.stacklab.hw.bus.e1000.E1000Regs}.
+ *
+ * <p>The driver sees it only as a {@link PciDevice}; the machine plugs its {@link #port()} into a link.
+ * The link is up ({@code STATUS.LU}) when a cable is connected and the driver has set {@code CTRL.SLU};
+ * every change raises LSC.
+ *
+ * <p>A misprogrammed device (see {@link #faults()}) stops and reports a {@link HardwareFault} naming
+ * the register and rule broken, with a register dump and the last 10 register writes. When an MMIO
+ * write caused it, the write throws it, so the driver's stack trace points at the mistake. Only
+ * {@code CTRL.RST} brings a stopped device back.
+ */
+public final class E1000 implements PciDevice {
+    /** Largest frame the 82540EM transmits or receives (manual 3.3: 16288 bytes). */
+    public static final int MAX_JUMBO = 16288;
+
+    final EventLoop loop;
+    final String slot;
+    final long mac;
+    final DmaMemory dma;
+    final InterruptController.Line irq;
+    final E1000Interrupts interrupts;
+    final E1000Stats stats = new E1000Stats();
+    final RegisterWriteLog writes = new RegisterWriteLog();
+    /** Plain read/write registers, indexed by offset / 4, up to the receive-address table. */
+    final int[] regs = new int[(RAH0 + 16 * 8) >> 2];
+    private final E1000Transmitter tx;
+    private final E1000Receiver rx;
+    private final NicPort port = new NicPort();
+    private final Mmio mmio = new Mmio() {
+        @Override public int read32(int offset) { return readRegister(offset); }
+        @Override public void write32(int offset, int value) { writeRegister(offset, value); }
+    };
+    private final List<HardwareFault> faults = new ArrayList<>();
+    private Consumer<HardwareFault> faultListener;
+    private String deviceName;
+    LinkEnd link;
+    private boolean linkUp;
+    boolean stopped;
+
+    /**
+     * A device in {@code slot} with permanent address {@code mac} (48 bits, first octet most
+     * significant), doing DMA into {@code memory} and signalling on {@code irq}.
+     */
+    public E1000(EventLoop loop, String slot, long mac, PhysicalMemory memory, InterruptController.Line irq) {
+        this.loop = loop;
+        this.slot = slot;
+        this.mac = mac;
+        this.dma = memory.view("e1000 " + slot + " DMA");
+        this.irq = irq;
+        this.deviceName = "e1000 " + slot;
+        this.interrupts = new E1000Interrupts(loop, irq, slot);
+        this.tx = new E1000Transmitter(this);
+        this.rx = new E1000Receiver(this);
+        reset();
+    }
+
+    // ---- PciDevice ----
+
+    @Override public String slot() { return slot; }
+    @Override public int vendorId() { return VENDOR_INTEL; }
+    @Override public int deviceId() { return DEVICE_82540EM; }
+    @Override public Mmio mmio() { return mmio; }
+    @Override public DmaMemory memory() { return dma; }
+    @Override public IrqLine irq() { return irq; }
+
+    // ---- the machine's side ----
+
+    /** The Ethernet port a cable plugs into. */
+    public Port port() { return port; }
+
+    /** The permanent MAC address (what the EEPROM holds and a reset loads into RAL0/RAH0). */
+    public long macAddress() { return mac; }
+
+    /** Names the device in fault messages, e.g. {@code e1000[eth0]} once the kernel named it. */
+    public void setDeviceName(String name) { this.deviceName = name; }
+
+    public String deviceName() { return deviceName; }
+
+    /** Called with every hardware fault, as it happens (the kernel logs it). */
+    public void setFaultListener(Consumer<HardwareFault> listener) { this.faultListener = listener; }
+
+    /** Faults so far, oldest first. */
+    public List<HardwareFault> faults() { return List.copyOf(faults); }
+
+    /** True after a fault, until {@code CTRL.RST}. */
+    public boolean isStopped() { return stopped; }
+
+    public boolean isLinkUp() { return linkUp; }
+
+    /** Interrupts the device has raised (line assertions), for measuring moderation. */
+    public long interruptsRaised() { return interrupts.assertions; }
+
+    // ---- MMIO ----
+
+    private int readRegister(int off) {
+        checkOffset(off);
+        switch (off) {
+            case CTRL: return regs[CTRL >> 2] & ~CTRL_RST;
+            case STATUS: return status();
+            case ICR: return interrupts.readAndClear();
+            case IMS: return interrupts.ims;
+            case ICS: case IMC: return 0; // write-only
+            case ITR: return interrupts.itr;
+            case EERD: return eerdRead();
+            default:
+                if (E1000Stats.isStat(off)) return stats.read(off);
+                return (off >> 2) < regs.length ? regs[off >> 2] : 0;
+        }
+    }
+
+    private void writeRegister(int off, int value) {
+        checkOffset(off);
+        writes.record(loop.now(), off, value);
+        switch (off) {
+            case CTRL:
+                if ((value & CTRL_RST) != 0) { reset(); return; }
+                regs[CTRL >> 2] = value;
+                updateLink();
+                return;
+            case STATUS: return; // read-only
+            case ICR: interrupts.writeIcr(value); return;
+            case ICS: interrupts.raise(value); return;
+            case IMS: interrupts.writeIms(value); return;
+            case IMC: interrupts.writeImc(value); return;
+            case ITR: interrupts.writeItr(value); return;
+            case EERD: regs[EERD >> 2] = value; return;
+            case RCTL: {
+                boolean wasOn = (regs[RCTL >> 2] & RCTL_EN) != 0;
+                regs[RCTL >> 2] = value;
+                if (!wasOn && (value & RCTL_EN) != 0) rx.checkRing();
+                return;
+            }
+            case TCTL: {
+                boolean wasOn = (regs[TCTL >> 2] & TCTL_EN) != 0;
+                regs[TCTL >> 2] = value;
+                if (!wasOn && (value & TCTL_EN) != 0) { tx.checkRing(); tx.kick(); }
+                return;
+            }
+            case RDLEN: case TDLEN:
+                regs[off >> 2] = value;
+                checkRingLength(off, value);
+                return;
+            case RDH: case RDT: case TDH: case TDT:
+                regs[off >> 2] = value;
+                checkIndex(off, value);
+                if (off == RDT && (regs[RCTL >> 2] & RCTL_EN) != 0) rx.checkRing();
+                if (off == TDT && (regs[TCTL >> 2] & TCTL_EN) != 0) { tx.checkRing(); tx.kick(); }
+                return;
+            default:
+                if (E1000Stats.isStat(off)) return; // read-only counters
+                if ((off >> 2) < regs.length) regs[off >> 2] = value;
+        }
+    }
+
+    private void checkOffset(int off) {
+        if ((off & 3) != 0 || off < 0 || off >= MMIO_SIZE) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: MMIO access at offset 0x%x: registers are 32-bit, at 4-byte aligned offsets in 0x0..0x%x",
+                    deviceName, off, MMIO_SIZE - 4));
+        }
+    }
+
+    int status() {
+        return STATUS_FD | STATUS_SPEED_1000 | (linkUp ? STATUS_LU : 0);
+    }
+
+    /** EEPROM read (EERD): words 0..2 hold the MAC address; word 0x3F makes words 0..0x3F sum to 0xBABA. */
+    private int eerdRead() {
+        int v = regs[EERD >> 2];
+        if ((v & EERD_START) == 0) return v;
+        int word = (v >>> EERD_ADDR_SHIFT) & 0xFF;
+        return (v & ~EERD_DATA_MASK) | EERD_DONE | (eepromWord(word) << EERD_DATA_SHIFT);
+    }
+
+    int eepromWord(int word) {
+        switch (word) {
+            case 0: return (int) (((mac >>> 32) & 0xFF00) >>> 8 | ((mac >>> 32) & 0xFF) << 8);
+            case 1: return (int) (((mac >>> 16) & 0xFF00) >>> 8 | ((mac >>> 16) & 0xFF) << 8);
+            case 2: return (int) ((mac & 0xFF00) >>> 8 | (mac & 0xFF) << 8);
+            case 0x3F: return (0xBABA - eepromWord(0) - eepromWord(1) - eepromWord(2)) & 0xFFFF;
+            default: return 0;
+        }
+    }
+
+    /** CTRL.RST: back to power-on state; RAL0/RAH0 reload the MAC from the EEPROM (manual 14.3). */
+    private void reset() {
+        java.util.Arrays.fill(regs, 0);
+        interrupts.reset();
+        stats.clear();
+        tx.reset();
+        rx.reset();
+        stopped = false;
+        int ral = (int) (((mac >>> 40) & 0xFF) | ((mac >>> 32) & 0xFF) << 8 | ((mac >>> 24) & 0xFF) << 16 | ((mac >>> 16) & 0xFF) << 24);
+        int rah = (int) (((mac >>> 8) & 0xFF) | (mac & 0xFF) << 8) | RAH_AV;
+        regs[RAL0 >> 2] = ral;
+        regs[RAH0 >> 2] = rah;
+        linkUp = false;
+    }
+
+    private void updateLink() {
+        boolean up = link != null && (regs[CTRL >> 2] & CTRL_SLU) != 0;
+        if (up != linkUp) {
+            linkUp = up;
+            interrupts.raise(ICR_LSC);
+            if (up) tx.kick();
+        }
+    }
+
+    // ---- rules the driver must keep ----
+
+    private void checkRingLength(int off, int len) {
+        String which = off == RDLEN ? "RX" : "TX";
+        if (len % E1000Desc.RING_ALIGN != 0 || len < 0) {
+            throw fault(String.format("%s=%d is not a multiple of 128", name(off), len),
+                    String.format("the %s ring length is in bytes and must be a multiple of 128 (8 descriptors of 16 bytes)", which),
+                    String.format("write %s = number of descriptors * 16, with a descriptor count that is a multiple of 8", name(off)));
+        }
+    }
+
+    private void checkIndex(int off, int value) {
+        boolean rxRing = off == RDH || off == RDT;
+        int n = ringSize(rxRing ? RDLEN : TDLEN);
+        if (n == 0 ? value != 0 : (value < 0 || value >= n)) {
+            boolean tail = off == RDT || off == TDT;
+            String lenReg = rxRing ? "RDLEN" : "TDLEN";
+            throw fault(String.format("%s=%d is past the end of the %s ring", name(off), value, rxRing ? "RX" : "TX"),
+                    n == 0 ? String.format("%s is 0: program the ring (base and %s) before its head and tail", lenReg, lenReg)
+                           : String.format("the %s must lie in 0..(%s/16 - 1) = 0..%d", tail ? "tail" : "head", lenReg, n - 1),
+                    tail ? "advance the tail with (tail + 1) % ring size" : "the driver sets the head only to 0, at init");
+        }
+    }
+
+    int ringSize(int lenReg) { return regs[lenReg >> 2] >>> 4; }
+
+    long ringBase(int lowReg) {
+        return (regs[lowReg >> 2] & 0xFFFF_FFF0L) | ((long) regs[(lowReg + 4) >> 2] << 32);
+    }
+
+    /** The ring at (BAL/BAH, LEN) must lie inside installed memory. */
+    void checkRingInMemory(String which, int balReg, int lenReg) {
+        long base = ringBase(balReg);
+        long len = regs[lenReg >> 2] & 0xFFFF_FFFFL;
+        if (len == 0) return;
+        if (base + len > dma.size()) {
+            throw fault(String.format("the %s ring (%s=0x%08x, %s=%d) ends at 0x%x, outside installed memory 0x0..0x%x",
+                            which, name(balReg), base, name(lenReg), len, base + len - 1, dma.size() - 1),
+                    String.format("the whole ring, %s .. %s + %s - 1, must lie in physical memory", name(balReg), name(balReg), name(lenReg)),
+                    "allocate the ring from DMA memory and write its physical address to " + name(balReg));
+        }
+    }
+
+    // ---- faults ----
+
+    /** Records a fault, stops the device, tells the listener, and returns the exception to throw. */
+    HardwareFault fault(String what, String rule, String hint) {
+        HardwareFault f = new HardwareFault(deviceName,
+                what + "\n  rule: " + rule + "\n  hint: " + hint, registerDump());
+        stopped = true;
+        tx.stop();
+        faults.add(f);
+        if (faultListener != null) faultListener.accept(f);
+        return f;
+    }
+
+    /** A bus error while the device moved data: the driver gave it an address outside memory. */
+    HardwareFault dmaFault(String what, RuntimeException busError, String field) {
+        return fault(what + ": " + busError.getMessage(),
+                "every buffer address in a descriptor (" + field + ") must point into installed memory",
+                "write the physical address of a buffer you allocated, and the ring base to its BAL/BAH");
+    }
+
+    String registerDump() {
+        int[] r = regs;
+        return String.format("  registers: CTRL=0x%08x STATUS=0x%08x ICR=0x%08x IMS=0x%08x ITR=%d%n"
+                        + "             RCTL=0x%08x RDBAL=0x%08x RDBAH=0x%08x RDLEN=0x%08x RDH=%d RDT=%d%n"
+                        + "             TCTL=0x%08x TDBAL=0x%08x TDBAH=0x%08x TDLEN=0x%08x TDH=%d TDT=%d%n"
+                        + "  the NIC has stopped until reset (CTRL.RST); the last %d register writes:%n%s",
+                r[CTRL >> 2], status(), interrupts.icr, interrupts.ims, interrupts.itr,
+                r[RCTL >> 2], r[RDBAL >> 2], r[RDBAH >> 2], r[RDLEN >> 2], r[RDH >> 2], r[RDT >> 2],
+                r[TCTL >> 2], r[TDBAL >> 2], r[TDBAH >> 2], r[TDLEN >> 2], r[TDH >> 2], r[TDT >> 2],
+                RegisterWriteLog.CAPACITY, writes.format("    ")).stripTrailing();
+    }
+
+    @Override
+    public String toString() {
+        return deviceName + " [8086:100e] mac=" + org.stacklab.hw.link.Frames.formatMac(mac)
+                + (linkUp ? " link up" : " link down") + (stopped ? " STOPPED" : "");
+    }
+
+    /** The NIC's Ethernet port. */
+    private final class NicPort implements Port {
+        @Override public String name() { return deviceName; }
+
+        @Override
+        public void plugged(LinkEnd l) {
+            link = l;
+            updateLink();
+        }
+
+        @Override
+        public void unplugged() {
+            link = null;
+            updateLink();
+        }
+
+        @Override
+        public void receive(byte[] frame) {
+            rx.receive(frame);
+        }
+    }
+}

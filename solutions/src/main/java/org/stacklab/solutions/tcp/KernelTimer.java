@@ -1,0 +1,53 @@
+package org.stacklab.solutions.tcp;
+
+import org.stacklab.kernel.core.Kernel;
+import org.stacklab.sim.Timer;
+
+/**
+ * A re-armable kernel timer ({@code sk_reset_timer}/{@code sk_stop_timer}). TCP moves its
+ * retransmission timer on nearly every ACK; pushing the deadline later only updates a field, and the
+ * queued event re-arms itself when it fires early, so the event queue does not fill with dead timers.
+ */
+final class KernelTimer {
+    private final Kernel kernel;
+    private final Runnable fn;
+    private final String label;
+    private Timer event;
+    private long deadline = -1;
+
+    KernelTimer(Kernel kernel, String label, Runnable fn) {
+        this.kernel = kernel;
+        this.label = label;
+        this.fn = fn;
+    }
+
+    /** Fires {@code delayNs} from now (replacing any earlier deadline). */
+    void set(long delayNs) {
+        deadline = kernel.now() + delayNs;
+        if (event != null && event.isPending() && event.when() <= deadline) return;
+        if (event != null) event.cancel();
+        event = kernel.timer(delayNs, this::fire, label);
+    }
+
+    void clear() {
+        deadline = -1;
+        if (event != null) event.cancel();
+        event = null;
+    }
+
+    boolean pending() { return deadline >= 0; }
+
+    long deadline() { return deadline; }
+
+    private void fire() {
+        event = null;
+        if (deadline < 0) return;
+        long now = kernel.now();
+        if (now < deadline) {
+            event = kernel.timer(deadline - now, this::fire, label);
+            return;
+        }
+        deadline = -1;
+        fn.run();
+    }
+}

@@ -1,0 +1,783 @@
+package org.stacklab.solutions.tcp;
+
+import org.stacklab.kernel.core.Components;
+import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.core.Kernel;
+import org.stacklab.kernel.socket.Errno;
+import org.stacklab.kernel.socket.Sock;
+import org.stacklab.kernel.socket.SockAddr;
+import org.stacklab.kernel.socket.SockInfo;
+import org.stacklab.kernel.tcp.CongestionControl;
+import org.stacklab.kernel.tcp.ConnectionManagement;
+import org.stacklab.kernel.tcp.FlowControl;
+import org.stacklab.kernel.tcp.ReliableDelivery;
+import org.stacklab.kernel.tcp.SeqNum;
+import org.stacklab.kernel.tcp.TcpConnection;
+import org.stacklab.kernel.tcp.TcpControlBlock;
+import org.stacklab.kernel.tcp.TcpFlags;
+import org.stacklab.kernel.tcp.TcpHeader;
+import org.stacklab.kernel.tcp.TcpSegment;
+import org.stacklab.kernel.tcp.TcpState;
+import org.stacklab.kernel.tcp.TcpSysctl;
+
+/**
+ * A TCP socket ({@code struct tcp_sock} with its {@code proto_ops}): the user's side (bind, listen,
+ * connect, accept, send, recv, close — none of which blocks) and the services the four components
+ * use ({@link TcpConnection}). The protocol decisions themselves are made by the components.
+ */
+final class TcpSocket implements Sock, TcpConnection {
+    final TcpStack stack;
+    final Kernel kernel;
+    final TcpControlBlock tcb = new TcpControlBlock();
+    private final ConnectionManagement cm;
+    private final ReliableDelivery rel;
+    private final FlowControl flow;
+    private final CongestionControl cc;
+    private final long inode;
+
+    // socket options and user state
+    boolean reuseAddr;
+    private boolean keepalive;
+    private int sndBufOpt, rcvBufOpt;
+    private final ByteRing sndBuf;
+    private final ByteRing rcvBuf;
+    /** Sequence number of the first byte in {@link #sndBuf}. */
+    private int sndBufSeq;
+    private boolean bound;
+    /** No process holds this socket (closed by the user, or a child not yet accepted). */
+    private boolean orphan;
+    private boolean shutRd;
+    private boolean everEstablished;
+    private int softError;
+    private boolean released;
+    private boolean offerWscale;
+    private boolean offerTimestamps;
+    private boolean passive;
+    private int ackPendingSegments;
+
+    // listener / child
+    private ListenQueue listenQueue;
+    private TcpSocket parent;
+
+    // hash chains
+    TcpSocket hashNext, bindNext;
+    boolean hashed;
+
+    private final KernelTimer rtxTimer, persistTimer, delackTimer, waitTimer;
+
+    TcpSocket(TcpStack stack, TcpSocket listener) {
+        this.stack = stack;
+        this.kernel = stack.kernel;
+        var set = kernel.moduleSet();
+        this.cm = Components.create("tcp.connection", ConnectionManagement.class, set);
+        this.rel = Components.create("tcp.reliability", ReliableDelivery.class, set);
+        this.flow = Components.create("tcp.flow", FlowControl.class, set);
+        this.cc = Components.create("tcp.congestion", CongestionControl.class, set);
+        this.inode = stack.newInode();
+        if (listener != null) {
+            sndBufOpt = listener.sndBufOpt;
+            rcvBufOpt = listener.rcvBufOpt;
+            tcb.nodelay = listener.tcb.nodelay;
+            reuseAddr = listener.reuseAddr;
+            parent = listener;
+            passive = true;
+            orphan = true;
+        } else {
+            sndBufOpt = (int) stack.sysctl(TcpSysctl.WMEM_DEFAULT, TcpSysctl.WMEM_DEFAULT_DEFAULT);
+            rcvBufOpt = (int) stack.sysctl(TcpSysctl.RMEM_DEFAULT, TcpSysctl.RMEM_DEFAULT_DEFAULT);
+        }
+        sndBuf = new ByteRing(sndBufOpt);
+        rcvBuf = new ByteRing(rcvSpace(rcvBufOpt));
+        tcb.rto = stack.sysctl(TcpSysctl.RTO_INITIAL_MS, TcpSysctl.RTO_INITIAL_MS_DEFAULT) * 1_000_000L;
+        rtxTimer = new KernelTimer(kernel, "tcp retransmit", () -> guarded(() -> rel.onRetransmitTimeout(this)));
+        persistTimer = new KernelTimer(kernel, "tcp persist", () -> guarded(() -> flow.onPersistTimeout(this)));
+        delackTimer = new KernelTimer(kernel, "tcp delack", () -> guarded(this::delayedAckTimeout));
+        waitTimer = new KernelTimer(kernel, "tcp time-wait", () -> guarded(this::waitTimeout));
+        stack.sockets.add(this);
+    }
+
+    /** Linux gives half of SO_RCVBUF to data and keeps half for overhead (tcp_adv_win_scale = 1). */
+    private static int rcvSpace(int rcvbuf) { return Math.max(rcvbuf / 2, 2048); }
+
+    private void guarded(Runnable r) { kernel.guarded("tcp " + tcb.fourTuple(), r); }
+
+    // =====================================================================================
+    // Input (called by TcpInput)
+
+    void segmentArrives(TcpSegment seg) {
+        updateTsRecent(seg);
+        cm.segmentArrives(this, seg);
+        if (!released && TcpInput.canOutput(tcb.state)) output();
+    }
+
+    /** A segment for this listener: a fresh child in LISTEN decides (a SYN makes it SYN-RECEIVED). */
+    void listenerSegment(TcpSegment seg) {
+        if (seg.syn() && !seg.hasAck() && !seg.rst() && !listenQueue.admitsSyn()) {
+            tcb.counters.listenDrops++;
+            kernel.drop(TcpInput.DROP_LISTEN_OVERFLOW);
+            return;
+        }
+        TcpSocket child = new TcpSocket(stack, this);
+        child.tcb.localAddr = seg.daddr;
+        child.tcb.localPort = seg.header.dstPort();
+        child.tcb.remoteAddr = seg.saddr;
+        child.tcb.remotePort = seg.header.srcPort();
+        child.tcb.state = TcpState.LISTEN;
+        child.initRoute();
+        cm.segmentArrives(child, seg);
+        if (child.tcb.state == TcpState.SYN_RECEIVED) {
+            stack.ehash.insert(child);
+            stack.ports.add(child, child.tcb.localPort);
+            child.bound = true;
+            listenQueue.addSynReceived(child);
+        } else {
+            child.tcb.state = TcpState.CLOSED;
+            child.release();
+        }
+    }
+
+    private void initRoute() {
+        int mtu = stack.ip.mtuFor(tcb.remoteAddr);
+        if (mtu <= 0) mtu = 576;
+        // RFC 6691 / RFC 9293 §3.7.1: MSS = MTU - fixed IPv4 and TCP headers.
+        tcb.advMss = Math.min(mtu, 65535) - 40;
+        tcb.mss = Math.min(536, tcb.advMss);
+        offerWscale = stack.sysctl(TcpSysctl.WINDOW_SCALING, TcpSysctl.WINDOW_SCALING_DEFAULT) != 0;
+        offerTimestamps = stack.sysctl(TcpSysctl.TIMESTAMPS, TcpSysctl.TIMESTAMPS_DEFAULT) != 0;
+        tcb.rcvWscale = offerWscale ? wscaleFor(Math.max(rcvBuf.capacity(),
+                rcvSpace((int) stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
+    }
+
+    /** The smallest shift that lets a 16-bit field describe {@code space} bytes (RFC 7323 §2.3). */
+    private static int wscaleFor(int space) {
+        int s = 0;
+        while (s < TcpHeader.MAX_WSCALE && (65535L << s) < space) s++;
+        return s;
+    }
+
+    // =====================================================================================
+    // TcpConnection: what the components may use
+
+    @Override public TcpControlBlock tcb() { return tcb; }
+    @Override public Kernel kernel() { return kernel; }
+    @Override public long now() { return kernel.now(); }
+    @Override public ReliableDelivery reliability() { return rel; }
+    @Override public FlowControl flow() { return flow; }
+    @Override public CongestionControl congestion() { return cc; }
+    @Override public boolean isPassive() { return passive; }
+
+    @Override
+    public void setState(TcpState next) {
+        TcpState prev = tcb.state;
+        if (prev == next) return;
+        tcb.state = next;
+        kernel.log().info("TCP: " + tcb.fourTuple() + " " + prev.rfcName() + " -> " + next.rfcName());
+        if (next == TcpState.FIN_WAIT_2 && orphan) {
+            // Linux tcp_fin_timeout: an orphan must not wait forever for a peer that never closes.
+            waitTimer.set(stack.sysctl(TcpSysctl.FIN_TIMEOUT_MS, TcpSysctl.FIN_TIMEOUT_MS_DEFAULT) * 1_000_000L);
+        }
+        if (next == TcpState.TIME_WAIT) {
+            rtxTimer.clear();
+            persistTimer.clear();
+        }
+    }
+
+    @Override
+    public void negotiateOptions(TcpSegment syn) {
+        TcpHeader h = syn.header;
+        int peerMss = h.mss() >= 0 ? h.mss() : 536; // RFC 9293 §3.7.1: 536 when the option is absent
+        tcb.mss = Math.max(64, Math.min(peerMss, tcb.advMss));
+        if (offerWscale && h.wscale() >= 0) {
+            tcb.sndWscale = h.wscale();
+        } else {
+            // RFC 7323 §2.2: scaling is used in both directions only if both SYNs carry the option.
+            offerWscale = false;
+            tcb.sndWscale = 0;
+            tcb.rcvWscale = 0;
+        }
+        tcb.tsOk = offerTimestamps && h.tsVal() >= 0;
+        offerTimestamps = tcb.tsOk;
+        if (tcb.tsOk) {
+            tcb.tsRecent = h.tsVal();
+            tcb.mss = Math.max(64, tcb.mss - 12); // RFC 6691: the MSS does not include options, so data shrinks
+        }
+    }
+
+    /** TSval: a millisecond clock (RFC 7323 §5.4 allows 1 ms to 1 s per tick), never 0. */
+    private long tsNow() { return (kernel.now() / 1_000_000L + 1) & 0xffffffffL; }
+
+    private TcpHeader withTimestamps(TcpHeader h) {
+        return tcb.tsOk ? h.withTimestamps(tsNow(), tcb.tsRecent) : h;
+    }
+
+    /**
+     * RFC 7323 §4.3: remember the peer's TSval from a segment that is not older than what we have
+     * acknowledged, so our echo lets the peer time any segment, retransmitted or not.
+     */
+    private void updateTsRecent(TcpSegment seg) {
+        long v = seg.header.tsVal();
+        if (!tcb.tsOk || v < 0) return;
+        if (SeqNum.leq(seg.seq(), tcb.rcvNxt) && (int) (v - tcb.tsRecent) >= 0) tcb.tsRecent = v;
+    }
+
+    @Override
+    public void sendSyn() {
+        boolean synAck = tcb.state == TcpState.SYN_RECEIVED;
+        int flags = TcpFlags.SYN | (synAck ? TcpFlags.ACK : 0);
+        int wnd = Math.min(rcvBuf.free(), 65535); // RFC 7323 §2.2: the window in a SYN is never scaled
+        tcb.rcvWnd = wnd;
+        tcb.rcvAdv = tcb.rcvNxt + wnd;
+        TcpHeader h = TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.iss, synAck ? tcb.rcvNxt : 0, flags, wnd)
+                .withMss(tcb.advMss);
+        if (offerWscale) h = h.withWscale(tcb.rcvWscale);
+        if (offerTimestamps) h = h.withTimestamps(tsNow(), synAck ? tcb.tsRecent : 0);
+        boolean retransmission = SeqNum.gt(tcb.sndMax, tcb.iss);
+        if (retransmission) {
+            tcb.counters.retransSegs++;
+            tcb.rttTiming = false; // Karn: never time a retransmitted segment
+        } else {
+            tcb.rttTiming = true;
+            tcb.rttSeq = tcb.iss;
+            tcb.rttStart = kernel.now();
+        }
+        tcb.sndNxt = SeqNum.max(tcb.sndNxt, tcb.iss + 1);
+        tcb.sndMax = SeqNum.max(tcb.sndMax, tcb.iss + 1);
+        sndBufSeq = tcb.iss + 1;
+        transmit(h, 0, 0);
+        if (!rtxTimer.pending()) rtxTimer.set(currentRto());
+    }
+
+    /**
+     * A bare ACK carries SND.MAX, not SND.NXT: after a timeout SND.NXT has gone back to resend, but
+     * the peer has already seen up to SND.MAX and would find an older sequence number unacceptable,
+     * answer with an ACK of its own, and the two would trade ACKs forever (BSD tcp_output does the same).
+     */
+    @Override
+    public void sendAck() {
+        transmit(withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndMax, tcb.rcvNxt, TcpFlags.ACK, windowField())), 0, 0);
+    }
+
+    @Override
+    public void ackSoon() {
+        if (stack.sysctl(TcpSysctl.DELAYED_ACK, TcpSysctl.DELAYED_ACK_DEFAULT) == 0) {
+            sendAck();
+            return;
+        }
+        // RFC 1122 §4.2.3.2 / RFC 5681 §4.2: ACK at least every second full-sized segment, and within 500 ms.
+        if (++ackPendingSegments >= 2) {
+            sendAck();
+            return;
+        }
+        if (!delackTimer.pending()) {
+            delackTimer.set(stack.sysctl(TcpSysctl.DELACK_MS, TcpSysctl.DELACK_MS_DEFAULT) * 1_000_000L);
+        }
+    }
+
+    private void delayedAckTimeout() {
+        if (ackPendingSegments > 0 && tcb.state.isSynchronized() && tcb.state != TcpState.TIME_WAIT) {
+            tcb.counters.delayedAcks++;
+            sendAck();
+        }
+    }
+
+    @Override
+    public void sendReset(int seq, int ack, int flags) {
+        tcb.counters.outRsts++;
+        transmit(TcpHeader.of(tcb.localPort, tcb.remotePort, seq, ack, flags, 0), 0, 0);
+    }
+
+    @Override
+    public boolean sendChallengeAck() {
+        if (!stack.challengeAckAllowed()) return false;
+        tcb.counters.challengeAcks++;
+        sendAck();
+        return true;
+    }
+
+    @Override
+    public void output() {
+        if (!TcpInput.canOutput(tcb.state)) return;
+        while (true) {
+            int unsent = unsent();
+            if (unsent > 0) {
+                int n = flow.sendNow(this, unsent);
+                if (n <= 0) return;
+                boolean fin = tcb.finQueued && n == unsent;
+                sendData(tcb.sndNxt, n, fin);
+            } else if (tcb.finQueued && tcb.sndNxt == finPosition()) {
+                sendData(tcb.sndNxt, 0, true);
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Where the FIN goes: right after the last byte the user queued. */
+    private int finPosition() { return sndBufSeq + sndBuf.size(); }
+
+    /** Sends {@code len} bytes at {@code seq} (and FIN after them), first transmission or not. */
+    private void sendData(int seq, int len, boolean fin) {
+        boolean retransmission = SeqNum.lt(seq, tcb.sndMax);
+        int flags = TcpFlags.ACK;
+        if (len > 0 && seq + len == finPosition()) flags |= TcpFlags.PSH;
+        if (fin) flags |= TcpFlags.FIN;
+        int end = seq + len + (fin ? 1 : 0);
+        if (retransmission) {
+            tcb.counters.retransSegs++;
+            if (tcb.rttTiming && SeqNum.leq(seq, tcb.rttSeq) && SeqNum.lt(tcb.rttSeq, end)) tcb.rttTiming = false;
+        } else if (!tcb.rttTiming) {
+            tcb.rttTiming = true;
+            tcb.rttSeq = seq;
+            tcb.rttStart = kernel.now();
+        }
+        if (fin) {
+            tcb.finSent = true;
+            tcb.finSeq = seq + len;
+        }
+        TcpHeader h = withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, seq, tcb.rcvNxt, flags, windowField()));
+        transmit(h, SeqNum.diff(seq, sndBufSeq), len);
+        tcb.counters.bytesSent += len;
+        tcb.sndNxt = SeqNum.max(tcb.sndNxt, end);
+        tcb.sndMax = SeqNum.max(tcb.sndMax, end);
+        // RFC 6298 §5.1: start the timer when a segment goes out and it is not running.
+        if (!rtxTimer.pending()) rtxTimer.set(currentRto());
+    }
+
+    @Override
+    public void retransmitHead() {
+        if (tcb.state == TcpState.SYN_SENT || (tcb.state == TcpState.SYN_RECEIVED && tcb.sndUna == tcb.iss)) {
+            sendSyn();
+            return;
+        }
+        int queued = sndBuf.size() - SeqNum.diff(tcb.sndUna, sndBufSeq);
+        int len = Math.min(tcb.mss, Math.max(0, queued));
+        boolean fin = tcb.finSent && tcb.sndUna + len == tcb.finSeq;
+        if (len > 0 || fin) sendData(tcb.sndUna, len, fin);
+    }
+
+    @Override
+    public void sendWindowProbe() {
+        transmit(withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndUna - 1, tcb.rcvNxt, TcpFlags.ACK, windowField())), 0, 0);
+    }
+
+    /** Every segment we send carries the current ACK and window; a pending delayed ACK is covered. */
+    private void transmit(TcpHeader h, int ringOff, int len) {
+        if ((h.flags() & TcpFlags.ACK) != 0) {
+            ackPendingSegments = 0;
+            delackTimer.clear();
+        }
+        tcb.counters.outSegs++;
+        TcpOutput.transmit(stack, tcb.localAddr, tcb.remoteAddr, h, sndBuf, ringOff, len);
+    }
+
+    /**
+     * The window field for the next segment: the flow-control policy's window, never moving the
+     * right edge we already advertised to the left (RFC 9293 §3.8.6), scaled by our shift.
+     */
+    private int windowField() {
+        int wnd = Math.max(0, flow.receiveWindow(this));
+        int advertised = Math.max(0, SeqNum.diff(tcb.rcvAdv, tcb.rcvNxt));
+        if (wnd < advertised) wnd = advertised;
+        int field = Math.min(wnd >>> tcb.rcvWscale, 65535);
+        if ((field << tcb.rcvWscale) < advertised && field < 65535) field++; // round up: never shrink
+        tcb.rcvWnd = field << tcb.rcvWscale;
+        tcb.rcvAdv = tcb.rcvNxt + tcb.rcvWnd;
+        return field;
+    }
+
+    @Override
+    public int unsent() {
+        return Math.max(0, sndBuf.size() - SeqNum.diff(tcb.sndNxt, sndBufSeq));
+    }
+
+    @Override
+    public void releaseAcked(int n) {
+        int k = Math.min(n, sndBuf.size());
+        sndBuf.skip(k);
+        sndBufSeq += k;
+    }
+
+    @Override
+    public int deliver(byte[] buf, int off, int len) {
+        int n = rcvBuf.write(buf, off, len);
+        tcb.counters.bytesReceived += n;
+        return n;
+    }
+
+    @Override public int receiveSpace() { return rcvBuf.free(); }
+
+    @Override public int receiveBufferSize() { return rcvBuf.capacity(); }
+
+    @Override public void setRetransmitTimer(long delayNs) { rtxTimer.set(delayNs); }
+    @Override public void clearRetransmitTimer() { rtxTimer.clear(); }
+    @Override public boolean retransmitTimerPending() { return rtxTimer.pending(); }
+
+    @Override
+    public void setPersistTimer(long delayNs) {
+        if (!persistTimer.pending()) persistTimer.set(delayNs);
+    }
+
+    @Override public void clearPersistTimer() { persistTimer.clear(); }
+    @Override public boolean persistTimerPending() { return persistTimer.pending(); }
+
+    @Override
+    public void startTimeWait() {
+        long msl = stack.sysctl(TcpSysctl.MSL_MS, TcpSysctl.MSL_MS_DEFAULT);
+        waitTimer.set(2 * msl * 1_000_000L);
+    }
+
+    private void waitTimeout() {
+        if (tcb.state == TcpState.TIME_WAIT || tcb.state == TcpState.FIN_WAIT_2) closed();
+    }
+
+    private long currentRto() { return tcb.rto; }
+
+    @Override
+    public void established() {
+        everEstablished = true;
+        cc.init(tcb, (int) Math.min(Integer.MAX_VALUE / 2,
+                stack.sysctl(TcpSysctl.INIT_CWND, TcpSysctl.INIT_CWND_DEFAULT) * tcb.mss));
+        if (parent != null) {
+            if (!parent.listenQueue.promote(this)) {
+                tcb.counters.listenDrops++;
+            }
+        }
+    }
+
+    @Override
+    public void abort(Errno error) {
+        if (error == Errno.ECONNRESET && everEstablished) tcb.counters.estabResets++;
+        if (!everEstablished) tcb.counters.attemptFails++;
+        if (error != null) {
+            softError = error.code;
+            kernel.log().info("TCP: " + tcb.fourTuple() + " aborted: " + error.name());
+        }
+        closed();
+    }
+
+    @Override
+    public void closed() {
+        setState(TcpState.CLOSED);
+        rtxTimer.clear();
+        persistTimer.clear();
+        delackTimer.clear();
+        waitTimer.clear();
+        stack.ehash.remove(this);
+        if (parent != null) {
+            parent.listenQueue.remove(this);
+            parent = null;
+        }
+        if (orphan) release();
+    }
+
+    /** Frees the port and forgets the socket (no process holds it and it is CLOSED). */
+    private void release() {
+        if (released) return;
+        released = true;
+        stack.ehash.remove(this);
+        if (bound) {
+            stack.ports.remove(this, tcb.localPort);
+            bound = false;
+        }
+        stack.sockets.remove(this);
+        stack.hostCounters.add(tcb.counters);
+    }
+
+    /** Module unload: every connection is aborted. */
+    void destroy() {
+        if (listenQueue != null) for (TcpSocket c : listenQueue.all()) c.destroy();
+        rtxTimer.clear();
+        persistTimer.clear();
+        delackTimer.clear();
+        waitTimer.clear();
+        tcb.state = TcpState.CLOSED;
+        orphan = true;
+        release();
+    }
+
+    // =====================================================================================
+    // Sock: the user's side
+
+    @Override public int type() { return SOCK_STREAM; }
+
+    @Override public int protocol() { return IPPROTO_TCP; }
+
+    @Override
+    public int bind(SockAddr addr) {
+        if (bound || tcb.state != TcpState.CLOSED) return Errno.EINVAL.neg();
+        if (addr.addr() != 0 && !stack.ip.isLocalAddress(addr.addr())) return Errno.EADDRNOTAVAIL.neg();
+        int port = addr.port();
+        if (port == 0) {
+            port = stack.ephemeralPort();
+            if (port == 0) return Errno.EADDRINUSE.neg();
+        } else if (stack.ports.conflicts(addr.addr(), port, reuseAddr, this)) {
+            return Errno.EADDRINUSE.neg();
+        }
+        tcb.localAddr = addr.addr();
+        tcb.localPort = port;
+        stack.ports.add(this, port);
+        bound = true;
+        return 0;
+    }
+
+    @Override
+    public int listen(int backlog) {
+        if (tcb.state == TcpState.LISTEN) return 0;
+        if (tcb.state != TcpState.CLOSED || everEstablished) return Errno.EINVAL.neg();
+        if (!bound) {
+            int rc = bind(SockAddr.ANY);
+            if (rc < 0) return rc;
+        }
+        int b = (int) Math.min(Math.max(backlog, 0), stack.sysctl(TcpSysctl.SOMAXCONN, TcpSysctl.SOMAXCONN_DEFAULT));
+        listenQueue = new ListenQueue(b, (int) stack.sysctl(TcpSysctl.MAX_SYN_BACKLOG, TcpSysctl.MAX_SYN_BACKLOG_DEFAULT));
+        setState(TcpState.LISTEN);
+        return 0;
+    }
+
+    @Override
+    public int connect(SockAddr addr) {
+        switch (tcb.state) {
+            case SYN_SENT: case SYN_RECEIVED: return Errno.EALREADY.neg();
+            case LISTEN: return Errno.EINVAL.neg();
+            case CLOSED: break;
+            default: return Errno.EISCONN.neg();
+        }
+        if (softError != 0) return -takeError();
+        if (everEstablished) return Errno.EISCONN.neg();
+        if (addr.port() == 0 || addr.addr() == 0) return Errno.ECONNREFUSED.neg();
+        int saddr = tcb.localAddr != 0 ? tcb.localAddr : stack.ip.sourceAddressFor(addr.addr());
+        if (saddr == 0) return Errno.ENETUNREACH.neg();
+        if (!bound) {
+            int port = stack.ephemeralPort();
+            if (port == 0) return Errno.EADDRNOTAVAIL.neg();
+            tcb.localPort = port;
+            stack.ports.add(this, port);
+            bound = true;
+        }
+        if (stack.ehash.lookup(saddr, tcb.localPort, addr.addr(), addr.port()) != null) {
+            return Errno.EADDRNOTAVAIL.neg();
+        }
+        tcb.localAddr = saddr;
+        tcb.remoteAddr = addr.addr();
+        tcb.remotePort = addr.port();
+        initRoute();
+        stack.ehash.insert(this);
+        cm.open(this);
+        tcb.counters.activeOpens++;
+        return Errno.EINPROGRESS.neg();
+    }
+
+    @Override
+    public Sock accept() {
+        if (tcb.state != TcpState.LISTEN || listenQueue == null) return null;
+        TcpSocket child = listenQueue.poll();
+        if (child == null) return null;
+        child.parent = null;
+        child.orphan = false;
+        return child;
+    }
+
+    @Override
+    public int sendmsg(byte[] buf, int off, int len, int flags, SockAddr to) {
+        if (softError != 0) return -takeError();
+        switch (tcb.state) {
+            case ESTABLISHED: case CLOSE_WAIT: break;
+            case SYN_SENT: case SYN_RECEIVED: return Errno.EAGAIN.neg(); // the syscall layer waits for the handshake
+            case CLOSED: case LISTEN: return everEstablished ? Errno.EPIPE.neg() : Errno.ENOTCONN.neg();
+            default: return Errno.EPIPE.neg(); // FIN queued: we have shut down writing
+        }
+        if (tcb.finQueued) return Errno.EPIPE.neg();
+        if (len == 0) return 0;
+        int n = sndBuf.write(buf, off, len);
+        if (n == 0) return Errno.EAGAIN.neg();
+        output();
+        return n;
+    }
+
+    @Override
+    public int recvmsg(byte[] buf, int off, int len, int flags, SockAddr[] from) {
+        if (from != null && from.length > 0) from[0] = peerAddress();
+        if (!rcvBuf.isEmpty() && !shutRd) {
+            int n;
+            if ((flags & MSG_PEEK) != 0) {
+                n = Math.min(len, rcvBuf.size());
+                rcvBuf.peek(0, buf, off, n);
+            } else {
+                n = rcvBuf.read(buf, off, len);
+                windowUpdateAfterRead();
+            }
+            return n;
+        }
+        if (softError != 0) return -takeError();
+        if (shutRd || tcb.finReceived) return 0;
+        if (tcb.state == TcpState.LISTEN || (tcb.state == TcpState.CLOSED && !everEstablished)) return Errno.ENOTCONN.neg();
+        if (tcb.state == TcpState.CLOSED) return 0;
+        return Errno.EAGAIN.neg();
+    }
+
+    /** The user made room: tell the peer if the window grew a lot (Linux's tcp_cleanup_rbuf, RFC 1122 §4.2.3.3). */
+    private void windowUpdateAfterRead() {
+        if (!tcb.state.isSynchronized() || tcb.state == TcpState.TIME_WAIT || tcb.finReceived) return;
+        int advertised = Math.max(0, SeqNum.diff(tcb.rcvAdv, tcb.rcvNxt));
+        int wnd = flow.receiveWindow(this);
+        if (wnd - advertised >= Math.min(rcvBuf.capacity() / 2, tcb.advMss) && wnd >= 2 * advertised) sendAck();
+    }
+
+    @Override
+    public int shutdown(int how) {
+        if (how < SHUT_RD || how > SHUT_RDWR) return Errno.EINVAL.neg();
+        if (!tcb.state.isSynchronized() && tcb.state != TcpState.SYN_SENT) return Errno.ENOTCONN.neg();
+        if (how != SHUT_WR) shutRd = true;
+        if (how != SHUT_RD && (tcb.state == TcpState.ESTABLISHED || tcb.state == TcpState.CLOSE_WAIT
+                || tcb.state == TcpState.SYN_RECEIVED)) {
+            cm.close(this);
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        if (orphan) return;
+        orphan = true;
+        if (tcb.state == TcpState.LISTEN) {
+            // Connections nobody accepted are reset, as Linux's inet_csk_listen_stop does.
+            for (TcpSocket c : listenQueue.all()) cm.abort(c);
+            listenQueue = null;
+            closed();
+            return;
+        }
+        if (tcb.state == TcpState.CLOSED) {
+            release();
+            return;
+        }
+        if (!rcvBuf.isEmpty()) {
+            // RFC 2525 §2.17 / Linux: closing with unread data aborts with RST, telling the peer data was lost.
+            cm.abort(this);
+            return;
+        }
+        cm.close(this);
+        if (tcb.state == TcpState.FIN_WAIT_2) {
+            waitTimer.set(stack.sysctl(TcpSysctl.FIN_TIMEOUT_MS, TcpSysctl.FIN_TIMEOUT_MS_DEFAULT) * 1_000_000L);
+        }
+        if (tcb.state == TcpState.CLOSED) release();
+    }
+
+    @Override
+    public int setsockopt(int level, int name, int value) {
+        if (level == SOL_SOCKET) {
+            switch (name) {
+                case SO_REUSEADDR: reuseAddr = value != 0; return 0;
+                case SO_KEEPALIVE: keepalive = value != 0; return 0;
+                case SO_SNDBUF: {
+                    // Linux doubles the value (bookkeeping overhead) and caps it at wmem_max.
+                    long max = stack.sysctl(TcpSysctl.WMEM_MAX, TcpSysctl.WMEM_MAX_DEFAULT);
+                    sndBufOpt = (int) Math.max(4608, Math.min(2L * Math.max(value, 0), 2 * max));
+                    sndBuf.resize(sndBufOpt);
+                    return 0;
+                }
+                case SO_RCVBUF: {
+                    long max = stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT);
+                    rcvBufOpt = (int) Math.max(2304, Math.min(2L * Math.max(value, 0), 2 * max));
+                    rcvBuf.resize(Math.max(rcvSpace(rcvBufOpt), rcvBuf.size()));
+                    return 0;
+                }
+                default: return Errno.ENOPROTOOPT.neg();
+            }
+        }
+        if (level == IPPROTO_TCP) {
+            switch (name) {
+                case TCP_NODELAY:
+                    tcb.nodelay = value != 0;
+                    if (tcb.nodelay) output();
+                    return 0;
+                case TCP_MAXSEG:
+                    if (value < 88 || value > 65495) return Errno.EINVAL.neg();
+                    tcb.advMss = Math.min(tcb.advMss, value);
+                    return 0;
+                default: return Errno.ENOPROTOOPT.neg();
+            }
+        }
+        return Errno.ENOPROTOOPT.neg();
+    }
+
+    @Override
+    public int getsockopt(int level, int name) {
+        if (level == SOL_SOCKET) {
+            switch (name) {
+                case SO_TYPE: return SOCK_STREAM;
+                case SO_ERROR: return takeError();
+                case SO_REUSEADDR: return reuseAddr ? 1 : 0;
+                case SO_KEEPALIVE: return keepalive ? 1 : 0;
+                case SO_SNDBUF: return sndBufOpt;
+                case SO_RCVBUF: return rcvBufOpt;
+                default: return Errno.ENOPROTOOPT.neg();
+            }
+        }
+        if (level == IPPROTO_TCP) {
+            switch (name) {
+                case TCP_NODELAY: return tcb.nodelay ? 1 : 0;
+                case TCP_MAXSEG: return tcb.mss;
+                default: return Errno.ENOPROTOOPT.neg();
+            }
+        }
+        return Errno.ENOPROTOOPT.neg();
+    }
+
+    @Override
+    public SockAddr localAddress() { return new SockAddr(tcb.localAddr, tcb.localPort); }
+
+    @Override
+    public SockAddr peerAddress() {
+        return tcb.state.isSynchronized() || tcb.state == TcpState.SYN_SENT || everEstablished
+                ? new SockAddr(tcb.remoteAddr, tcb.remotePort) : null;
+    }
+
+    @Override
+    public int poll() {
+        int mask = 0;
+        TcpState st = tcb.state;
+        if (st == TcpState.LISTEN) {
+            return listenQueue.acceptQueueLength() > 0 ? POLLIN : 0;
+        }
+        if (softError != 0) mask |= POLLERR;
+        if (!rcvBuf.isEmpty() || tcb.finReceived || shutRd) mask |= POLLIN;
+        if (tcb.finReceived) mask |= POLLRDHUP;
+        if (st == TcpState.CLOSED && (everEstablished || softError != 0)) mask |= POLLHUP | POLLIN;
+        if (tcb.finReceived && tcb.finQueued) mask |= POLLHUP;
+        if ((st == TcpState.ESTABLISHED || st == TcpState.CLOSE_WAIT) && !tcb.finQueued
+                && sndBuf.free() > 0 && sndBuf.free() >= sndBuf.size() / 2) { // sk_stream_is_writeable
+            mask |= POLLOUT;
+        }
+        if (st == TcpState.CLOSED && everEstablished) mask |= POLLOUT; // a write would fail with EPIPE now
+        return mask;
+    }
+
+    @Override
+    public int takeError() {
+        int e = softError;
+        softError = 0;
+        return e;
+    }
+
+    @Override
+    public SockInfo info() {
+        int recvQ, sendQ;
+        if (tcb.state == TcpState.LISTEN) {
+            recvQ = listenQueue.acceptQueueLength();
+            sendQ = listenQueue.backlog();
+        } else {
+            recvQ = rcvBuf.size();
+            sendQ = sndBuf.size();
+        }
+        return new SockInfo("tcp", tcb.state.linuxName(), recvQ, sendQ, localAddress(),
+                peerAddress() == null ? SockAddr.ANY : peerAddress(), inode, 0, null);
+    }
+
+    /** Counters of this connection ({@code ss -i}). */
+    TcpControlBlock controlBlock() { return tcb; }
+
+    @Override
+    public String toString() {
+        return "tcp " + Ip4.format(tcb.localAddr) + ":" + tcb.localPort + " " + tcb.state.linuxName();
+    }
+}

@@ -1,0 +1,64 @@
+package org.stacklab.userland.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.stacklab.kernel.core.Kernel;
+import org.stacklab.scenario.Host;
+import org.stacklab.scenario.Topology;
+import org.stacklab.sim.EventLoop;
+import org.stacklab.syscall.Processes;
+import org.stacklab.syscall.Program;
+import org.stacklab.syscall.Scheduler;
+import org.stacklab.syscall.Task;
+
+/**
+ * The shell over a real scenario: the hosts of a {@link Topology}, programs run as processes of
+ * the syscall layer ({@link Processes}), and time advanced by the scenario's {@link Scheduler} so
+ * background processes ({@code h2 nc -l 80 &}) run while a foreground one waits.
+ */
+public final class ScenarioShellTopology implements ShellTopology {
+    private final Topology topology;
+
+    public ScenarioShellTopology(Topology topology) {
+        this.topology = topology;
+    }
+
+    public Topology topology() { return topology; }
+
+    @Override
+    public List<String> hosts() {
+        List<String> names = new ArrayList<>();
+        for (Host h : topology.hosts()) names.add(h.name());
+        return names;
+    }
+
+    @Override
+    public Kernel kernel(String host) {
+        for (Host h : topology.hosts()) if (h.name().equals(host)) return h.kernel();
+        return null;
+    }
+
+    @Override
+    public EventLoop loop() { return topology.loop(); }
+
+    @Override
+    public void runFor(long ns) { Scheduler.of(topology.loop()).runFor(ns); }
+
+    @Override
+    public ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background) {
+        Task t = Processes.on(kernel(host)).spawn(argv[0], program, argv);
+        t.console().onStdout(console);
+        t.console().onStderr(console);
+        if (!background) Scheduler.of(topology.loop()).runUntil(t::exited, Long.MAX_VALUE);
+        return new ShellJob() {
+            @Override public int pid() { return t.pid(); }
+            @Override public boolean finished() { return t.exited(); }
+            @Override public int exitStatus() { return t.exitStatus(); }
+            @Override public void kill() {
+                t.kill();
+                Scheduler.of(topology.loop()).runUntil(t::exited, 0);
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package org.stacklab.userland;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.stacklab.kernel.socket.Sock;
+import org.stacklab.kernel.socket.SocketProto;
+
+/** A transport registered in InetSockets whose socket table a test fills in. */
+final class FakeProto implements SocketProto {
+    private final int type, protocol;
+    final List<Sock> socks = new ArrayList<>();
+    private final Supplier<Sock> factory;
+
+    FakeProto(int type, int protocol, Supplier<Sock> factory) {
+        this.type = type;
+        this.protocol = protocol;
+        this.factory = factory;
+    }
+
+    @Override public int type() { return type; }
+    @Override public int protocol() { return protocol; }
+
+    @Override public Sock create() {
+        Sock s = factory.get();
+        socks.add(s);
+        return s;
+    }
+
+    @Override public List<? extends Sock> sockets() { return socks; }
+}
