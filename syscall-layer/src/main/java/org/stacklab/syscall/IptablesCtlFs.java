@@ -19,9 +19,13 @@ public final class IptablesCtlFs implements VirtualFs {
         this.kernel = kernel;
     }
 
-    /** Mounts the control file on {@code kernel}'s VFS (once per host, where /proc is mounted). */
+    /** Mounts the control file on {@code kernel}'s VFS (every host's {@link Vfs#of} does it at boot). */
     public static void mount(Kernel kernel) {
-        Vfs.of(kernel).mount(IptablesControl.CONTROL_FILE, new IptablesCtlFs(kernel));
+        mountOn(Vfs.of(kernel), kernel);
+    }
+
+    static void mountOn(Vfs vfs, Kernel kernel) {
+        vfs.mount(IptablesControl.CONTROL_FILE, new IptablesCtlFs(kernel));
     }
 
     @Override

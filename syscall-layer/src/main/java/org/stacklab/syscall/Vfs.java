@@ -9,7 +9,14 @@ import org.stacklab.kernel.core.Kernel;
 public final class Vfs {
     private final TreeMap<String, VirtualFs> mounts = new TreeMap<>();
 
-    public static Vfs of(Kernel kernel) { return kernel.subsystem(Vfs.class, Vfs::new); }
+    public static Vfs of(Kernel kernel) {
+        return kernel.subsystem(Vfs.class, () -> {
+            Vfs v = new Vfs();
+            // Present from boot, as /proc is: the firewall's control file that iptables writes (IptablesCtlFs).
+            IptablesCtlFs.mountOn(v, kernel);
+            return v;
+        });
+    }
 
     /** {@code mount -t proc proc /proc}: {@code fs} serves every path under {@code mountPoint}. */
     public void mount(String mountPoint, VirtualFs fs) { mounts.put(strip(mountPoint), fs); }

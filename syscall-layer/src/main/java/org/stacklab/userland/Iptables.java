@@ -21,7 +21,7 @@ import org.stacklab.syscall.UserProcess;
  */
 public final class Iptables implements Program {
     /** The firewall's control file; the same path as IptablesControl.CONTROL_FILE on the kernel side. */
-    public static final String CONTROL_FILE = "/proc/net/ip_tables_ctl";
+    public static final String CONTROL_FILE = "/dev/stacklab/iptables";
     static final String PROG = "iptables v1.8.7 (stacklab)";
 
     @Override

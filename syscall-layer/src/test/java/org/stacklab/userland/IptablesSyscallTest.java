@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.ModuleSet;
-import org.stacklab.syscall.IptablesCtlFs;
 import org.stacklab.syscall.Scheduler;
 import org.stacklab.syscall.Task;
 import org.stacklab.sim.EventLoop;
@@ -28,7 +27,6 @@ class IptablesSyscallTest {
 
     @Test
     void withoutTheModuleTheTableDoesNotExist() {
-        IptablesCtlFs.mount(kernel);
         Task t = run("-L");
         assertEquals(3, t.exitStatus());
         assertTrue(t.stderr().contains("can't initialize iptables table `filter': Table does not exist (do you need to insmod?)"), t.stderr());
@@ -37,7 +35,6 @@ class IptablesSyscallTest {
     @Test
     void rulesGoInAndComeOutThroughTheControlFile() {
         kernel.insmod("filter");
-        IptablesCtlFs.mount(kernel);
         assertEquals(0, run("-A", "INPUT", "-p", "tcp", "--dport", "22", "-j", "LOG", "--log-prefix", "SSH: ").exitStatus());
         Task list = run("-S", "INPUT");
         assertEquals("-P INPUT ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 -j LOG --log-prefix \"SSH: \"\n", list.stdout());

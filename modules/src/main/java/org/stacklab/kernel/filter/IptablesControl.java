@@ -24,12 +24,14 @@ import org.stacklab.kernel.socket.Errno;
  *       error message iptables prints on stderr; 0 at the end.
  * </ol>
  *
- * The syscall layer mounts it with one call: on {@code open(CONTROL_FILE)} it creates
- * {@code new IptablesControl.OpenFile(kernel)} and forwards read/write to it.
+ * The path says plainly that this is StackLab's stand-in, not a Linux file. The syscall layer
+ * serves it (org.stacklab.syscall.IptablesCtlFs, mounted on every host's VFS): each
+ * {@code open(CONTROL_FILE)} creates a {@code new IptablesControl.OpenFile(kernel)} and forwards
+ * read/write to it.
  */
 public final class IptablesControl {
     /** Where the syscall layer serves {@link OpenFile}. */
-    public static final String CONTROL_FILE = "/proc/net/ip_tables_ctl";
+    public static final String CONTROL_FILE = "/dev/stacklab/iptables";
 
     private IptablesControl() {}
 

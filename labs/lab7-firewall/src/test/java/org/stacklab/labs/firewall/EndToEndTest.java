@@ -30,6 +30,7 @@ import org.stacklab.sim.Time;
  *
  * <pre>
  *   [ h1 10.0.0.1 ] eth0 ---------- eth0 [ fw 10.0.0.2 ]  (your firewall here)
+ *   reference ip, udp, tcp on both
  * </pre>
  */
 class EndToEndTest {
@@ -49,6 +50,7 @@ class EndToEndTest {
         Kernel k = new Kernel(name, loop, set);
         k.insmod("ip");
         k.insmod("udp");
+        k.insmod("tcp");
         return k;
     }
 
@@ -68,6 +70,8 @@ class EndToEndTest {
         IptablesControl.Result r = IptablesControl.run(fw, cmd);
         assertTrue(r.ok(), "iptables " + cmd + ": " + r.err());
     }
+
+    private static Sock tcp(Kernel k) { return InetSockets.of(k).lookup(Sock.SOCK_STREAM, Sock.IPPROTO_TCP).create(); }
 
     private static Sock udp(Kernel k) { return InetSockets.of(k).lookup(Sock.SOCK_DGRAM, Sock.IPPROTO_UDP).create(); }
 
@@ -149,5 +153,43 @@ class EndToEndTest {
         loop.runFor(Time.ms(10));
         assertTrue(fw.log().lines().stream().anyMatch(l -> l.matches(".*IN-UDP IN=eth0 OUT= .*SRC=10\\.0\\.0\\.1 DST=10\\.0\\.0\\.2 LEN=33 .*PROTO=UDP .*DPT=9999 LEN=13.*")),
                 "expected a LOG line for the datagram" + explain());
+    }
+
+    @Test @Points(3)
+    @DisplayName("end to end: a TCP client connects to :80, REDIRECT hands it to a server on :8080, and both talk")
+    void redirectTcp() {
+        iptables("-t nat -A PREROUTING -p tcp --dport 80 -j REDIRECT --to-ports 8080");
+        Sock listener = tcp(fw);
+        assertEquals(0, listener.bind(new SockAddr(0, 8080)));
+        assertEquals(0, listener.listen(8));
+        Sock client = tcp(h1);
+        int rc = client.connect(SockAddr.of("10.0.0.2", 80));
+        assertTrue(rc == 0 || rc == Errno.EINPROGRESS.neg(), "connect: " + Errno.describe(rc));
+        loop.runFor(Time.ms(50));
+        Sock conn = listener.accept();
+        assertTrue(conn != null, "the server on 8080 accepts the connection the client opened to port 80" + explain());
+        assertEquals(0, client.takeError(), "the client's handshake completed: its SYN-ACK came from port 80" + explain());
+        assertEquals(80, client.peerAddress().port());
+        assertEquals(3, client.sendmsg(bytes("GET"), 0, 3, 0, null));
+        loop.runFor(Time.ms(50));
+        byte[] buf = new byte[16];
+        assertEquals(3, conn.recvmsg(buf, 0, buf.length, Sock.MSG_DONTWAIT, null), explain());
+        assertEquals(2, conn.sendmsg(bytes("OK"), 0, 2, 0, null));
+        loop.runFor(Time.ms(50));
+        assertEquals(2, client.recvmsg(buf, 0, buf.length, Sock.MSG_DONTWAIT, null), "the answer reaches the client" + explain());
+    }
+
+    @Test @Points(2)
+    @DisplayName("end to end: REJECT --reject-with tcp-reset makes connect() fail with ECONNREFUSED at once")
+    void tcpResetRefusesConnect() {
+        Sock listener = tcp(fw);
+        assertEquals(0, listener.bind(new SockAddr(0, 23)));
+        assertEquals(0, listener.listen(8));
+        iptables("-A INPUT -p tcp --dport 23 -j REJECT --reject-with tcp-reset");
+        Sock client = tcp(h1);
+        client.connect(SockAddr.of("10.0.0.2", 23));
+        loop.runFor(Time.ms(50));
+        assertTrue(listener.accept() == null, "the listener must never see the connection" + explain());
+        assertEquals(Errno.ECONNREFUSED.code, client.takeError(), "the RST fw sent refuses the connection" + explain());
     }
 }
