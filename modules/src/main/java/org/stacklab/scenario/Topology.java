@@ -139,8 +139,9 @@ public final class Topology {
             tap = PcapTap.wrap(loop, a, o.pcap());
             a = tap;
         }
-        if (!FaultSpec.NONE.equals(o.faultsToA())) a = fa = FaultInjector.wrap(loop, nameA + "-rx", a, o.faultsToA());
-        if (!FaultSpec.NONE.equals(o.faultsToB())) b = fb = FaultInjector.wrap(loop, nameB + "-rx", b, o.faultsToB());
+        // Always present (a no-op while its spec is NONE), so faults can be switched on mid-scenario.
+        a = fa = FaultInjector.wrap(loop, nameA + "-rx", a, o.faultsToA());
+        b = fb = FaultInjector.wrap(loop, nameB + "-rx", b, o.faultsToB());
         Wire w = Wire.connect(loop, a, b, o.spec());
         Link l = new Link(nameA, nameB, w, fa, fb, tap);
         links.add(l);

@@ -26,7 +26,7 @@ public final class FaultInjector extends PortWrapper {
     private final EventLoop loop;
     private final String name;
     private final SeededRandom rnd;
-    private final FaultSpec spec;
+    private FaultSpec spec;
     private byte[] held;
     private Timer heldTimer;
     private long passed, dropped, duplicated, reordered, delayed, corrupted;
@@ -45,6 +45,9 @@ public final class FaultInjector extends PortWrapper {
     }
 
     public FaultSpec spec() { return spec; }
+
+    /** Changes the faults from now on (a demo turning loss on for one transfer, say); counters carry on. */
+    public void setSpec(FaultSpec spec) { this.spec = spec; }
 
     @Override
     public void receive(byte[] frame) {

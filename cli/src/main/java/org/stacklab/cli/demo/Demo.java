@@ -1,0 +1,224 @@
+package org.stacklab.cli.demo;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.stacklab.hw.link.FaultSpec;
+import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.core.Kernel;
+import org.stacklab.kernel.core.ModuleSet;
+import org.stacklab.kernel.tcp.TcpStats;
+import org.stacklab.scenario.Host;
+import org.stacklab.scenario.Link;
+import org.stacklab.scenario.LinkOptions;
+import org.stacklab.scenario.Topology;
+import org.stacklab.userland.shell.ScenarioShellTopology;
+import org.stacklab.userland.shell.Shell;
+
+/**
+ * The guided tour: the course text's story, run on emulated machines. Each section is one concept
+ * (interfaces, ARP, ping, sockets, the handshake, UDP, routing, interrupts, loss, the firewall),
+ * shown by typing the commands a student would type and watching the frames they cause.
+ *
+ * <pre>
+ *   h1 10.0.0.1 ─┐
+ *   h2 10.0.0.2 ─┼─ sw0 ── r1 (10.0.0.254 | 10.0.1.254) ── h3 10.0.1.1
+ * </pre>
+ */
+public final class Demo {
+    private final PrintStream out;
+    private final Topology topo;
+    private final Shell shell;
+    private final Link h1Link;
+    private int section;
+
+    public Demo(PrintStream out, long seed, Path pcap, ModuleSet modules) {
+        this.out = out;
+        this.topo = new Topology(seed, modules);
+        Host h1 = topo.addHost("h1");
+        Host h2 = topo.addHost("h2");
+        Host r1 = topo.addRouter("r1");
+        Host h3 = topo.addHost("h3");
+        var sw = topo.addSwitch("sw0", 8);
+        LinkOptions h1Options = pcap == null ? LinkOptions.gigabit() : LinkOptions.gigabit().withPcap(pcap);
+        h1Link = topo.connect(h1, sw, h1Options);
+        topo.connect(h2, sw);
+        topo.connect(r1, sw);
+        topo.connect(r1, h3);
+        h1.address("eth0", "10.0.0.1/24").defaultRoute("10.0.0.254");
+        h2.address("eth0", "10.0.0.2/24").defaultRoute("10.0.0.254");
+        r1.address("eth0", "10.0.0.254/24").address("eth1", "10.0.1.254/24");
+        h3.address("eth0", "10.0.1.1/24").defaultRoute("10.0.1.254");
+        // Interrupt moderation as a tuned server would have it (ethtool -C eth0 rx-usecs 50): at most
+        // one interrupt per 50 us, the rest of the frames picked up by NAPI polling.
+        for (Host h : topo.hosts()) {
+            for (var dev : h.kernel().devices()) {
+                if (dev.name().startsWith("eth")) dev.ops().setInterruptModeration(dev, 50);
+            }
+        }
+        topo.run(10_000_000L); // auto-negotiation: the links come up
+        this.shell = new Shell(new ScenarioShellTopology(topo), s -> out.print(s));
+    }
+
+    /** Runs every section; returns the number of commands that failed (0 on a healthy stack). */
+    public int run() {
+        int failed = 0;
+        out.println("StackLab demo — seed " + topo.seed() + " (replay: ./stacklab demo --seed " + topo.seed() + ")");
+        out.println("  h1 10.0.0.1 ─┐");
+        out.println("  h2 10.0.0.2 ─┼─ sw0 ── r1 (10.0.0.254 | 10.0.1.254) ── h3 10.0.1.1");
+        out.println("Every host runs the reference kernel modules: " + modules());
+
+        title("Network interfaces: ip link, ip addr, ip route");
+        failed += sh("h1 ip link");
+        failed += sh("h1 ip addr");
+        failed += sh("h1 ip route");
+
+        title("ARP, then ping across the switch");
+        note("h1 knows h2's IP address but not its MAC: the first frame is an ARP broadcast.");
+        failed += sh("trace on");
+        failed += sh("h1 ping -c 3 h2");
+        failed += sh("h1 cat /proc/net/arp");
+
+        title("Loopback: ping 127.0.0.1 never touches a NIC");
+        failed += sh("h1 ping -c 2 127.0.0.1");
+
+        title("Sockets and ports: a server listens");
+        failed += sh("trace off");
+        failed += sh("h2 nc -l 80 &");
+        failed += sh("run 1ms");
+        failed += sh("h2 ss -tln");
+
+        title("The TCP three-way handshake, data and close");
+        note("nc connects, sends one line, closes; the server prints what it got.");
+        Kernel k1 = topo.host("h1").kernel();
+        int mark = k1.trace().entries().size();
+        failed += sh("trace on");
+        failed += sh("h1 nc h2 80 <<< hello over TCP");
+        failed += sh("run 10ms");
+        failed += sh("trace off");
+        var entries = k1.trace().entries();
+        out.println();
+        out.print(TraceLadder.draw(entries.subList(Math.min(mark, entries.size()), entries.size()),
+                "h1 (client)", Ip4.parse("10.0.0.1"), "h2 (server)", Ip4.parse("10.0.0.2"), 80));
+        out.println("      SYN, SYN-ACK, ACK: ESTABLISHED on both sides; FIN from each side closes it.");
+
+        title("ss -tan while a connection is open, then TIME-WAIT");
+        failed += sh("h2 nc -l 8080 &");
+        failed += sh("h1 nc h2 8080 &");
+        failed += sh("run 5ms");
+        failed += sh("h1 ss -tan");
+        failed += sh("kill %2");
+        failed += sh("run 5ms");
+        failed += sh("h1 ss -tan");
+        note("The side that closed first waits in TIME-WAIT for 2 x MSL before the port is free again.");
+
+        title("UDP: datagrams, no handshake");
+        failed += sh("h2 nc -u -l 5353 &");
+        failed += sh("run 1ms");
+        failed += sh("trace on");
+        failed += sh("h1 nc -u h2 5353 <<< one datagram");
+        failed += sh("run 5ms");
+        failed += sh("trace off");
+        failed += sh("h2 ss -uan");
+        failed += sh("kill %1");
+
+        title("Routing: ping across a router");
+        note("r1 forwards between 10.0.0.0/24 and 10.0.1.0/24; each hop lowers the TTL by one.");
+        failed += sh("h1 ping -c 2 h3");
+        failed += sh("r1 ip route");
+
+        title("Interrupts, NAPI and counters");
+        failed += sh("h2 httpd -p 8000 -c 1 &");
+        failed += sh("run 1ms");
+        failed += sh("h1 http-get -s http://h2:8000/bytes/1000000");
+        failed += sh("h1 cat /proc/interrupts");
+        failed += sh("h1 ip -s link show eth0");
+        note("Fewer interrupts than frames: the NIC throttles them (ITR, 50 us here) and the driver");
+        note("polls the ring (NAPI) until it is empty before it lets the NIC interrupt again.");
+
+        title("A lossy link: TCP retransmits");
+        note("h1 serves 200 kB to h2 while 5% of the frames h1 sends are lost on its cable.");
+        note("Each lost segment is sent again: after three duplicate ACKs (fast retransmit) or when");
+        note("the retransmission timer fires (RTO). Lines below are h1's retransmissions as they happen.");
+        h1Link.faultsToB().setSpec(FaultSpec.NONE.withDrop(0.05));
+        long retransBefore = retransmits(k1);
+        failed += sh("h1 httpd -p 8001 -c 1 &");
+        failed += sh("run 1ms");
+        int[] shown = {0};
+        k1.trace().setListener(e -> {
+            if (e.outgoing() && isRetransmission(e) && shown[0]++ < 6) {
+                out.println("  h1 " + e.lineWithDevice() + "   (retransmission)");
+            }
+        });
+        failed += sh("h2 http-get -s http://h1:8001/bytes/200000");
+        failed += sh("run 10ms");
+        k1.trace().setListener(null);
+        h1Link.faultsToB().setSpec(FaultSpec.NONE);
+        out.println("h1 retransmitted " + (retransmits(k1) - retransBefore) + " segments; the cable dropped "
+                + h1Link.faultsToB().dropped() + " of h1's frames; every byte still arrived, in order.");
+
+        title("The firewall: block and log");
+        failed += sh("h2 iptables -A INPUT -p icmp -j LOG --log-prefix BLOCKED:");
+        failed += sh("h2 iptables -A INPUT -p icmp -j DROP");
+        failed += sh("h1 ping -c 2 -W 1 h2");
+        failed += sh("h2 iptables -L INPUT -n -v");
+        out.println("h2$ dmesg | grep BLOCKED");
+        for (String l : topo.host("h2").kernel().log().lines()) if (l.contains("BLOCKED")) out.println(l);
+        failed += sh("h2 iptables -F");
+
+        title("What ran");
+        failed += sh("h1 lsmod");
+        out.println();
+        out.println("seed " + topo.seed() + " · replay: ./stacklab demo --seed " + topo.seed());
+        topo.close(); // flushes the pcap
+        return failed;
+    }
+
+    private String modules() {
+        StringBuilder sb = new StringBuilder();
+        for (var m : topo.host("h1").kernel().modules()) sb.append(sb.length() == 0 ? "" : ", ").append(m.name());
+        return sb.toString();
+    }
+
+    private static long retransmits(Kernel k) {
+        TcpStats s = k.findSymbol(TcpStats.class);
+        return s == null ? 0 : s.counters().retransSegs;
+    }
+
+    /** A data segment h1 has sent before (same sequence number): the retransmission the loss caused. */
+    private final java.util.Set<Long> seenSeq = new java.util.HashSet<>();
+
+    private boolean isRetransmission(org.stacklab.kernel.core.PacketTrace.Entry e) {
+        byte[] f = e.frame();
+        if (f.length < 54 || (f[23] & 0xff) != 6) return false;
+        int ihl = (f[14] & 0x0f) * 4;
+        int t = 14 + ihl;
+        int totalLen = ((f[16] & 0xff) << 8) | (f[17] & 0xff);
+        int dataLen = totalLen - ihl - ((f[t + 12] & 0xf0) >>> 2);
+        if (dataLen <= 0) return false;
+        long key = ((long) (((f[t] & 0xff) << 8) | (f[t + 1] & 0xff)) << 32)
+                | ((f[t + 4] & 0xffL) << 24 | (f[t + 5] & 0xffL) << 16 | (f[t + 6] & 0xffL) << 8 | (f[t + 7] & 0xffL));
+        return !seenSeq.add(key);
+    }
+
+    private void title(String name) {
+        section++;
+        String head = "── " + section + ". " + name + " ";
+        out.println();
+        out.println(head + "─".repeat(Math.max(3, 78 - head.length())));
+    }
+
+    private void note(String text) {
+        out.println("# " + text);
+    }
+
+    /** Shows the command as typed at the host's prompt, then runs it in the shell. */
+    private int sh(String line) {
+        int sp = line.indexOf(' ');
+        String first = sp < 0 ? line : line.substring(0, sp);
+        boolean hostCommand = topo.hosts().stream().anyMatch(h -> h.name().equals(first));
+        if (hostCommand) out.println(first + "$ " + line.substring(sp + 1));
+        else if (!line.startsWith("trace") && !line.startsWith("run")) out.println("stacklab> " + line);
+        int rc = shell.execute(line);
+        return rc == 0 || line.contains(" ping ") && line.contains("-W") ? 0 : 1;
+    }
+}

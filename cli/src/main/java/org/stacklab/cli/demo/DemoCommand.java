@@ -1,0 +1,31 @@
+package org.stacklab.cli.demo;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.stacklab.kernel.core.ModuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stacklab demo}: the course text, end to end, on emulated machines. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Walk through the network stack on emulated hosts: interfaces, ARP, ping, sockets, "
+                + "the TCP handshake, UDP, routing, interrupts, retransmission, the firewall.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--seed", defaultValue = "42", description = "Scenario seed (the same seed replays the same run).")
+    long seed;
+
+    @Option(names = "--pcap", description = "Write h1's link to this pcap file (open it with tcpdump -r or Wireshark).")
+    Path pcap;
+
+    @Option(names = "--use", description = "Module overrides, e.g. --use tcp=student,ip=reference.")
+    String use;
+
+    @Override
+    public Integer call() {
+        ModuleSet modules = ModuleSet.parse(ModuleSet.REFERENCE, use);
+        int failed = new Demo(System.out, seed, pcap, modules).run();
+        if (pcap != null) System.out.println("pcap written to " + pcap + " (tcpdump -r " + pcap + ")");
+        System.out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+}

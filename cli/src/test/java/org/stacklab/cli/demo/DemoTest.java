@@ -1,0 +1,67 @@
+package org.stacklab.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stacklab.hw.pcap.PcapReader;
+import org.stacklab.kernel.core.Checksum;
+import org.stacklab.kernel.core.ModuleSet;
+
+/** The demo is the course text end to end: every section must show what it promises. */
+class DemoTest {
+    private static String run(long seed, Path pcap) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        int failed = new Demo(out, seed, pcap, ModuleSet.reference()).run();
+        String text = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(0, failed, "demo commands failed:\n" + text);
+        return text;
+    }
+
+    @Test
+    void everySectionShowsItsConcept(@TempDir Path dir) throws Exception {
+        Path pcap = dir.resolve("demo.pcap");
+        String out = run(42, pcap);
+        String[] expected = {
+            "Network interfaces", "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500", "inet 10.0.0.1/24 brd 10.0.0.255 scope global eth0",
+            "ARP, Request who-has 10.0.0.2 tell 10.0.0.1", "3 packets transmitted, 3 received, 0% packet loss",
+            "IP 127.0.0.1 > 127.0.0.1: ICMP echo request", "LISTEN 0", "0.0.0.0:80",
+            "Flags [S],", "Flags [S.],", "| ---- SYN ", "| <--- SYN-ACK ", "hello over TCP",
+            "ESTAB", "TIME-WAIT", "UDP, length 13", "one datagram",
+            "ttl=63", "IO-APIC", "(retransmission)", "every byte still arrived",
+            "100% packet loss", "BLOCKED:IN=eth0", "Module                  Size  Used by",
+        };
+        for (String s : expected) assertTrue(out.contains(s), "demo output lacks '" + s + "':\n" + out);
+        assertTrue(out.indexOf("Flags [S],") < out.indexOf("Flags [S.],"), "SYN must come before SYN-ACK");
+
+        // The capture opens as a standard pcap and no IPv4 header in it has a bad checksum.
+        PcapReader.Capture capture = PcapReader.read(pcap);
+        assertEquals(1, capture.linkType(), "LINKTYPE_ETHERNET");
+        List<PcapReader.Record> frames = capture.records();
+        assertTrue(frames.size() > 100, "pcap has only " + frames.size() + " frames");
+        int ipv4 = 0;
+        for (PcapReader.Record r : frames) {
+            byte[] f = r.data();
+            if (f.length >= 34 && (f[12] & 0xff) == 0x08 && f[13] == 0) {
+                ipv4++;
+                int ihl = (f[14] & 0x0f) * 4;
+                assertEquals(0, Checksum.compute(f, 14, ihl), "bad IPv4 header checksum in the capture");
+            }
+        }
+        assertTrue(ipv4 > 50);
+        assertTrue(Files.size(pcap) > 24);
+    }
+
+    @Test
+    void theSameSeedReplaysTheSameRun() {
+        assertEquals(run(7, null), run(7, null));
+    }
+}
