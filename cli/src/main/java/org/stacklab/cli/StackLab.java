@@ -23,7 +23,7 @@ public final class StackLab implements Runnable {
         // ── Students: watch and poke the stack ──────────────────────────────────────────
         // REGISTRATION POINT (lead): replace DemoPlaceholder with the real demo command.
         cl.addSubcommand("demo", new org.stacklab.cli.demo.DemoCommand());
-        // REGISTRATION POINT (lead): cl.addSubcommand("shell", new ShellCommand());
+        cl.addSubcommand("shell", new ShellCommand());
         // REGISTRATION POINT (lead): cl.addSubcommand("tap", new TapCommand());
         cl.addSubcommand("bench", new org.stacklab.cli.bench.BenchCommand());
 
