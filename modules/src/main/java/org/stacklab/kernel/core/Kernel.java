@@ -38,6 +38,7 @@ public final class Kernel {
     private final Sysctl sysctl = new Sysctl();
 
     private final Map<String, NetDevice> devices = new LinkedHashMap<>();
+    private final Collection<NetDevice> devicesView = java.util.Collections.unmodifiableCollection(devices.values());
     private int nextIfindex = 1;
     private final Map<Integer, PacketHandler> packetTypes = new HashMap<>();
     private final Map<String, Long> drops = new TreeMap<>();
@@ -139,7 +140,8 @@ public final class Kernel {
         return null;
     }
 
-    public Collection<NetDevice> devices() { return List.copyOf(devices.values()); }
+    /** The registered devices in ifindex order: a read-only live view (the receive path walks it per packet). */
+    public Collection<NetDevice> devices() { return devicesView; }
 
     /** {@code ip link set DEV up}. Returns 0 or -errno from the driver. */
     public int devOpen(NetDevice dev) {

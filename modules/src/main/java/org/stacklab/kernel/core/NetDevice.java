@@ -37,6 +37,7 @@ public final class NetDevice {
     private boolean queueStopped;
     private final ArrayDeque<SkBuff> qdisc = new ArrayDeque<>();
     private final List<InetIfAddr> addresses = new ArrayList<>();
+    private final List<InetIfAddr> addressesView = Collections.unmodifiableList(addresses);
     private final NetDeviceStats stats = new NetDeviceStats();
     /** The driver's private state (netdev_priv). */
     public Object priv;
@@ -71,7 +72,7 @@ public final class NetDevice {
     public void setIrq(int irq) { this.irq = irq; }
     public NetDeviceStats stats() { return stats; }
 
-    public List<InetIfAddr> addresses() { return Collections.unmodifiableList(addresses); }
+    public List<InetIfAddr> addresses() { return addressesView; }
     public void addAddress(InetIfAddr a) { addresses.add(a); }
     public boolean removeAddress(InetIfAddr a) { return addresses.remove(a); }
 
