@@ -27,6 +27,8 @@ public final class Kernel {
     public static final String DROP_HANDLER_OOPS = "HANDLER_OOPS";
     public static final String DROP_BACKLOG_FULL = "CPU_BACKLOG";
     public static final String DROP_DEV_DOWN = "DEV_DOWN";
+    /** The device's transmit queue was full (Linux's QDISC_DROP). */
+    public static final String DROP_QDISC = "QDISC_DROP";
 
     private final String hostname;
     private final EventLoop loop;
