@@ -255,6 +255,8 @@ public final class E1000 implements PciDevice {
 
     void checkRingInMemory(String which, int balReg, int lenReg) { faults.checkRingInMemory(which, balReg, lenReg); }
 
+    void checkIndex(int reg, int value) { faults.checkIndex(reg, value); }
+
     /** Stops DMA after a fault, until reset. */
     void stop() {
         stopped = true;

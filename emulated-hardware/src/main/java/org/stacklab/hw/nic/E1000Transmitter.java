@@ -77,6 +77,8 @@ final class E1000Transmitter {
         int head = r[TDH >> 2];
         int tail = r[TDT >> 2];
         if (n == 0 || head == tail) return;
+        if (head >= n) dev.checkIndex(TDH, head); // TDLEN shrank under the head: a named fault
+        if (tail >= n) dev.checkIndex(TDT, tail);
         long base = dev.ringBase(TDBAL);
         var mem = dev.dma;
 

@@ -62,6 +62,14 @@ class E1000FaultTest {
     }
 
     @Test
+    void shrinkingTheRingUnderItsTailIsNamedWhenTheDeviceNextUsesIt() {
+        rig.mmio.write32(RDLEN, 128); // 8 descriptors, but RDT is still 15
+        rig.deliver(NicRig.toNic(100));
+        assertTrue(rig.nic.isStopped());
+        assertTrue(heard.get(0).getMessage().contains("RDT=15 is past the end of the RX ring"), heard.get(0).getMessage());
+    }
+
+    @Test
     void ringLengthNotAMultipleOf128() {
         HardwareFault f = faultFrom(() -> rig.mmio.write32(TDLEN, 100));
         assertMentions(f, "TDLEN=100 is not a multiple of 128", "multiple of 128 (8 descriptors of 16 bytes)");
