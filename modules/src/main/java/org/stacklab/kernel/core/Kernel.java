@@ -27,6 +27,8 @@ public final class Kernel {
     public static final String DROP_HANDLER_OOPS = "HANDLER_OOPS";
     public static final String DROP_BACKLOG_FULL = "CPU_BACKLOG";
     public static final String DROP_DEV_DOWN = "DEV_DOWN";
+    /** The device's transmit queue was full (Linux's QDISC_DROP). */
+    public static final String DROP_QDISC = "QDISC_DROP";
 
     private final String hostname;
     private final EventLoop loop;
@@ -41,6 +43,10 @@ public final class Kernel {
     private final Collection<NetDevice> devicesView = java.util.Collections.unmodifiableCollection(devices.values());
     private int nextIfindex = 1;
     private final Map<Integer, PacketHandler> packetTypes = new HashMap<>();
+    /** Which module registered each ethertype (null: core or a test), to clean up after it. */
+    private final Map<Integer, String> packetTypeOwners = new HashMap<>();
+    /** The module whose init or exit is running, or null. */
+    private String moduleInInit;
     private final Map<String, Long> drops = new TreeMap<>();
     private final List<Throwable> oopses = new ArrayList<>();
     private long oopsCount;
@@ -186,11 +192,26 @@ public final class Kernel {
     /** Registers the handler for an ethertype ({@code dev_add_pack}). */
     public void registerPacketType(int ethertype, PacketHandler h) {
         if (packetTypes.putIfAbsent(ethertype, h) != null) {
-            throw new IllegalStateException(String.format("ethertype 0x%04x already has a handler", ethertype));
+            String owner = packetTypeOwners.get(ethertype);
+            throw new IllegalStateException(String.format("ethertype 0x%04x already has a handler%s", ethertype,
+                    owner == null ? "" : " (registered by module " + owner + ")"));
         }
+        if (moduleInInit != null) packetTypeOwners.put(ethertype, moduleInInit);
     }
 
-    public void unregisterPacketType(int ethertype) { packetTypes.remove(ethertype); }
+    public void unregisterPacketType(int ethertype) {
+        packetTypes.remove(ethertype);
+        packetTypeOwners.remove(ethertype);
+    }
+
+    /** Removes every ethertype handler {@code module} registered (after a failed init or a sloppy exit). */
+    private void unregisterPacketTypes(String module) {
+        packetTypeOwners.entrySet().removeIf(e -> {
+            if (!e.getValue().equals(module)) return false;
+            packetTypes.remove(e.getKey());
+            return true;
+        });
+    }
 
     public PacketHandler packetType(int ethertype) { return packetTypes.get(ethertype); }
 
@@ -398,13 +419,17 @@ public final class Kernel {
             }
         }
         modules.put(m.name(), m);
+        moduleInInit = m.name();
         try {
             m.init(this);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             modules.remove(m.name());
             netfilter.unregisterAll(m.name());
             unexportSymbols(m.name());
+            unregisterPacketTypes(m.name());
             throw new IllegalStateException("insmod: " + m.name() + " (" + m.impl() + ") failed to initialise: " + e, e);
+        } finally {
+            moduleInInit = null;
         }
         log.info("module " + m.name() + " (" + m.impl() + ") loaded");
         return m;
@@ -418,10 +443,16 @@ public final class Kernel {
         if (!users.isEmpty()) {
             throw new IllegalStateException("rmmod: ERROR: Module " + name + " is in use by: " + String.join(" ", users));
         }
-        m.exit(this);
-        netfilter.unregisterAll(name);
-        unexportSymbols(name);
-        modules.remove(name);
+        moduleInInit = name;
+        try {
+            m.exit(this);
+        } finally {
+            moduleInInit = null;
+            netfilter.unregisterAll(name);
+            unexportSymbols(name);
+            unregisterPacketTypes(name);
+            modules.remove(name);
+        }
         log.info("module " + name + " unloaded");
     }
 

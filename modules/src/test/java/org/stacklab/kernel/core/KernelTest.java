@@ -160,6 +160,28 @@ class KernelTest {
     }
 
     @Test
+    void aFullTransmitQueueTailDropsUnderAReason() {
+        NetDevice d = new NetDevice("eth1", new NetDeviceOps() {
+            @Override public int open(NetDevice dev) { return 0; }
+            @Override public int stop(NetDevice dev) { return 0; }
+            @Override public int startXmit(SkBuff skb, NetDevice dev) { dev.netifStopQueue(); return NETDEV_TX_BUSY; }
+        });
+        d.setTxQueueLen(3);
+        k.registerNetdev(d);
+        k.devOpen(d);
+        for (int i = 0; i < 6; i++) {
+            SkBuff skb = SkBuff.wrap(new byte[60], 60);
+            skb.dev = d;
+            k.devQueueXmit(skb);
+        }
+        assertEquals(3, d.qdiscLength());
+        assertEquals(3, k.drops(Kernel.DROP_QDISC));
+        k.devClose(d);
+        assertEquals(3, k.drops(Kernel.DROP_DEV_DOWN), "what waited is dropped when the device goes down");
+        assertEquals(6, d.stats().txDropped);
+    }
+
+    @Test
     void loopbackDeliversThroughTheBacklog() {
         NetDevice lo = LoopbackDevice.create(k);
         List<SkBuff> got = new ArrayList<>();
