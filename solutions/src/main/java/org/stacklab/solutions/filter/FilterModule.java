@@ -137,7 +137,7 @@ public final class FilterModule implements KernelModule, PacketFilter {
                     case DROP:
                         return Verdict.DROP;
                     case LOG:
-                        kernel.log().info(PacketLog.format(r.logPrefix(), p, in, out));
+                        kernel.log().warn(PacketLog.format(r.logPrefix(), p, in, out));
                         continue;
                     case REJECT:
                         if (!Reject.send(kernel, p, r.rejectWith())) count("reject_not_answered");
@@ -183,7 +183,7 @@ public final class FilterModule implements KernelModule, PacketFilter {
             if (!RuleMatcher.matches(r, p, in, out)) continue;
             r.count(p.totLen);
             if (r.target() == Target.LOG) {
-                kernel.log().info(PacketLog.format(r.logPrefix(), p, in, out));
+                kernel.log().warn(PacketLog.format(r.logPrefix(), p, in, out));
                 continue;
             }
             if (r.target() == Target.REDIRECT) return redirect(r, chain, p, in);
