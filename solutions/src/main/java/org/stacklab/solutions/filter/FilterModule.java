@@ -170,8 +170,12 @@ public final class FilterModule implements KernelModule, PacketFilter {
                 Mangle.setPort(p, true, e.reply.sport());
                 return Verdict.ACCEPT;
             }
-            // A reply of a redirected flow is not a new connection: the nat chain never sees it.
+            // A reply of a redirected flow is not a new connection: the nat chain never sees it. Nor does a
+            // packet already translated once (an OUTPUT-redirected packet coming back in over lo).
             if (conntrack.reply(t, kernel.now()) != null) return Verdict.ACCEPT;
+            if (conntrack.reply(new ConnTrack.Tuple(p.protocol, p.daddr, p.dport, p.saddr, p.sport), kernel.now()) != null) {
+                return Verdict.ACCEPT;
+            }
         }
         if (c.rules().isEmpty()) {
             c.countPolicy(p.totLen);
