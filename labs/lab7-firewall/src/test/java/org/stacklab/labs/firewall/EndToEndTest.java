@@ -34,7 +34,7 @@ import org.stacklab.sim.Time;
  * </pre>
  */
 class EndToEndTest {
-    static final long SEED = 7;
+    static final long SEED = Long.getLong("stacklab.seed", 7);
     final EventLoop loop = EventLoop.virtual(SEED);
     final Kernel h1 = host("h1", ModuleSet.reference());
     final Kernel fw = host("fw", ModuleSet.parse(ModuleSet.REFERENCE, "filter=" + System.getProperty("stacklab.impl", ModuleSet.STUDENT)));
@@ -78,7 +78,8 @@ class EndToEndTest {
     private static byte[] bytes(String s) { return s.getBytes(StandardCharsets.US_ASCII); }
 
     private String explain() {
-        StringBuilder sb = new StringBuilder("\n  seed " + SEED + " · filter=" + fw.moduleSet().implFor("filter") + "\n  packets (fw's view):\n");
+        StringBuilder sb = new StringBuilder("\n  seed " + SEED + " · filter=" + fw.moduleSet().implFor("filter")
+                + " · replay: ./stacklab grade --lab lab7-firewall --test " + testName + " --seed " + SEED + "\n  packets (fw's view):\n");
         List<String> lines = fw.trace().lines();
         for (int i = Math.max(0, lines.size() - 30); i < lines.size(); i++) sb.append("    ").append(lines.get(i)).append('\n');
         sb.append("  iptables -L -n -v on fw:\n").append(IptablesControl.run(fw, "-L -n -v").out().replaceAll("(?m)^", "    "));
