@@ -79,7 +79,11 @@ class EndToEndTest {
 
     private String explain() {
         StringBuilder sb = new StringBuilder("\n  seed " + SEED + " · filter=" + fw.moduleSet().implFor("filter")
-                + " · replay: ./stacklab grade --lab lab7-firewall --test " + testName + " --seed " + SEED + "\n  packets (fw's view):\n");
+                + " · replay: ./stacklab grade --lab lab7-firewall --test " + testName + " --seed " + SEED + "\n");
+        boolean hooked = false;
+        for (var hook : org.stacklab.kernel.core.Netfilter.Hook.values()) hooked |= !fw.netfilter().registered(hook).isEmpty();
+        if (!hooked) sb.append("  hint: no function is registered on any netfilter hook of fw; does Firewall.init register verdict()?\n");
+        sb.append("  packets (fw's view):\n");
         List<String> lines = fw.trace().lines();
         for (int i = Math.max(0, lines.size() - 30); i < lines.size(); i++) sb.append("    ").append(lines.get(i)).append('\n');
         sb.append("  iptables -L -n -v on fw:\n").append(IptablesControl.run(fw, "-L -n -v").out().replaceAll("(?m)^", "    "));
