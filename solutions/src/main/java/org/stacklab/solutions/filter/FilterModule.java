@@ -37,7 +37,6 @@ import org.stacklab.kernel.filter.Target;
  */
 public final class FilterModule implements KernelModule, PacketFilter {
     static final int NF_IP_PRI_NAT_DST = -100, NF_IP_PRI_FILTER = 0, NF_IP_PRI_NAT_SRC = 100;
-    public static final String DROP_REASON = "NETFILTER_DROP";
 
     private Kernel kernel;
     private RuleTable rules;
@@ -112,7 +111,7 @@ public final class FilterModule implements KernelModule, PacketFilter {
                 default:
                     v = Verdict.ACCEPT;
             }
-            if (v == Verdict.DROP) kernel.drop(DROP_REASON);
+            // The drop itself is counted by Netfilter (per hook) and by the IP layer that frees the packet.
             return v;
         } finally {
             depth--;
