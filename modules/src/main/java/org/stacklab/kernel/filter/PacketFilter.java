@@ -17,10 +17,13 @@ import org.stacklab.kernel.core.SkBuff;
  *
  * <h2>Where the packet is</h2>
  * At every hook the IPv4 header starts at {@code skb.networkHeader()} and the datagram runs to
- * {@code skb.tail()}. (On PRE_ROUTING, LOCAL_IN and FORWARD {@code skb.data()} is there too; on
- * LOCAL_OUT and POST_ROUTING the IP layer may already have pushed more in front, so never use
- * {@code skb.data()} to find the IP header.) Addresses and ports may be rewritten in place; the
- * implementation then fixes the IP and TCP/UDP checksums itself.
+ * {@code skb.tail()}. The reference IPv4 layer also keeps {@code skb.data()} there at all five
+ * hooks (on output it pushes the IP header at ip_local_out and the link header only after
+ * POST_ROUTING), but an IP layer may legitimately have pushed more in front on LOCAL_OUT and
+ * POST_ROUTING, so a filter finds the IP header by {@code networkHeader()}, never by {@code data()}.
+ * The IP header checksum is valid on entry at every hook. Addresses and ports may be rewritten in
+ * place; the filter then updates the IP and TCP/UDP checksums itself, and the IP layer re-reads
+ * the destination after PRE_ROUTING and LOCAL_OUT (and routes again if it changed).
  */
 public interface PacketFilter {
     /** The component name used by module sets ({@code --use filter=student}). */

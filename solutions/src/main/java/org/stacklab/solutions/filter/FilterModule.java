@@ -37,7 +37,6 @@ import org.stacklab.kernel.filter.Target;
  */
 public final class FilterModule implements KernelModule, PacketFilter {
     static final int NF_IP_PRI_NAT_DST = -100, NF_IP_PRI_FILTER = 0, NF_IP_PRI_NAT_SRC = 100;
-    public static final String DROP_REASON = "NETFILTER_DROP";
 
     private Kernel kernel;
     private RuleTable rules;
@@ -112,7 +111,7 @@ public final class FilterModule implements KernelModule, PacketFilter {
                 default:
                     v = Verdict.ACCEPT;
             }
-            if (v == Verdict.DROP) kernel.drop(DROP_REASON);
+            // The drop itself is counted by Netfilter (per hook) and by the IP layer that frees the packet.
             return v;
         } finally {
             depth--;
@@ -137,7 +136,7 @@ public final class FilterModule implements KernelModule, PacketFilter {
                     case DROP:
                         return Verdict.DROP;
                     case LOG:
-                        kernel.log().info(PacketLog.format(r.logPrefix(), p, in, out));
+                        kernel.log().warn(PacketLog.format(r.logPrefix(), p, in, out));
                         continue;
                     case REJECT:
                         if (!Reject.send(kernel, p, r.rejectWith())) count("reject_not_answered");
@@ -170,8 +169,12 @@ public final class FilterModule implements KernelModule, PacketFilter {
                 Mangle.setPort(p, true, e.reply.sport());
                 return Verdict.ACCEPT;
             }
-            // A reply of a redirected flow is not a new connection: the nat chain never sees it.
+            // A reply of a redirected flow is not a new connection: the nat chain never sees it. Nor does a
+            // packet already translated once (an OUTPUT-redirected packet coming back in over lo).
             if (conntrack.reply(t, kernel.now()) != null) return Verdict.ACCEPT;
+            if (conntrack.reply(new ConnTrack.Tuple(p.protocol, p.daddr, p.dport, p.saddr, p.sport), kernel.now()) != null) {
+                return Verdict.ACCEPT;
+            }
         }
         if (c.rules().isEmpty()) {
             c.countPolicy(p.totLen);
@@ -183,7 +186,7 @@ public final class FilterModule implements KernelModule, PacketFilter {
             if (!RuleMatcher.matches(r, p, in, out)) continue;
             r.count(p.totLen);
             if (r.target() == Target.LOG) {
-                kernel.log().info(PacketLog.format(r.logPrefix(), p, in, out));
+                kernel.log().warn(PacketLog.format(r.logPrefix(), p, in, out));
                 continue;
             }
             if (r.target() == Target.REDIRECT) return redirect(r, chain, p, in);

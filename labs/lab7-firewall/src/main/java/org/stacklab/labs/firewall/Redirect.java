@@ -10,7 +10,12 @@ import org.stacklab.kernel.filter.Chain;
  * the nat chain; a REDIRECT rule sends it to this host (the incoming interface's primary address,
  * or 127.0.0.1 on OUTPUT) at port {@code --to-ports}. Remember the flow, so that its later packets
  * are rewritten the same way and its replies get their source address and port rewritten back.
- * After any rewrite, fix the IPv4 header checksum and the TCP/UDP checksum.
+ * After any rewrite, update the IPv4 header checksum and the TCP/UDP checksum (RFC 1624).
+ *
+ * <p>Only new flows meet the nat chain: not the later packets of a redirected flow, not its replies,
+ * and not a packet you already translated (an OUTPUT-redirected packet comes back in over lo).
+ * Key your flow table by (protocol, source, source port, destination, destination port) in a
+ * {@code LinkedHashMap} (never iterate a HashMap: runs must be deterministic).
  */
 final class Redirect {
     private final Kernel kernel;

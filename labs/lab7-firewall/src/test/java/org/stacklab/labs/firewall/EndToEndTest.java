@@ -34,7 +34,7 @@ import org.stacklab.sim.Time;
  * </pre>
  */
 class EndToEndTest {
-    static final long SEED = 7;
+    static final long SEED = Long.getLong("stacklab.seed", 7);
     final EventLoop loop = EventLoop.virtual(SEED);
     final Kernel h1 = host("h1", ModuleSet.reference());
     final Kernel fw = host("fw", ModuleSet.parse(ModuleSet.REFERENCE, "filter=" + System.getProperty("stacklab.impl", ModuleSet.STUDENT)));
@@ -78,7 +78,12 @@ class EndToEndTest {
     private static byte[] bytes(String s) { return s.getBytes(StandardCharsets.US_ASCII); }
 
     private String explain() {
-        StringBuilder sb = new StringBuilder("\n  seed " + SEED + " · filter=" + fw.moduleSet().implFor("filter") + "\n  packets (fw's view):\n");
+        StringBuilder sb = new StringBuilder("\n  seed " + SEED + " · filter=" + fw.moduleSet().implFor("filter")
+                + " · replay: ./stacklab grade --lab lab7-firewall --test " + testName + " --seed " + SEED + "\n");
+        boolean hooked = false;
+        for (var hook : org.stacklab.kernel.core.Netfilter.Hook.values()) hooked |= !fw.netfilter().registered(hook).isEmpty();
+        if (!hooked) sb.append("  hint: no function is registered on any netfilter hook of fw; does Firewall.init register verdict()?\n");
+        sb.append("  packets (fw's view):\n");
         List<String> lines = fw.trace().lines();
         for (int i = Math.max(0, lines.size() - 30); i < lines.size(); i++) sb.append("    ").append(lines.get(i)).append('\n');
         sb.append("  iptables -L -n -v on fw:\n").append(IptablesControl.run(fw, "-L -n -v").out().replaceAll("(?m)^", "    "));
@@ -191,5 +196,26 @@ class EndToEndTest {
         loop.runFor(Time.ms(50));
         assertTrue(listener.accept() == null, "the listener must never see the connection" + explain());
         assertEquals(Errno.ECONNREFUSED.code, client.takeError(), "the RST fw sent refuses the connection" + explain());
+    }
+
+    @Test @Points(1)
+    @DisplayName("end to end: nat OUTPUT sends fw's own connection for 10.0.0.1:80 to its local server on :8080 over lo")
+    void outputRedirectOverLoopback() {
+        iptables("-t nat -A OUTPUT -p tcp -d 10.0.0.1 --dport 80 -j REDIRECT --to-ports 8080");
+        iptables("-t nat -A PREROUTING -p tcp --dport 8080 -j LOG --log-prefix \"NEW 8080 \"");
+        Sock listener = tcp(fw);
+        assertEquals(0, listener.bind(new SockAddr(0, 8080)));
+        assertEquals(0, listener.listen(8));
+        Sock client = tcp(fw);
+        client.connect(SockAddr.of("10.0.0.1", 80));
+        loop.runFor(Time.ms(50));
+        Sock conn = listener.accept();
+        assertTrue(conn != null, "the local server accepts it" + explain());
+        assertEquals(0, client.takeError(), explain());
+        assertEquals(80, client.peerAddress().port());
+        assertTrue(h1.trace().entries().stream().noneMatch(e -> e.frame().length > 34 && e.frame()[12] == 0x08
+                && e.frame()[13] == 0 && (e.frame()[23] & 0xff) == 6), "no TCP segment may reach h1" + explain());
+        assertTrue(fw.log().lines().stream().noneMatch(l -> l.contains("NEW 8080")),
+                "the redirected packets coming back in over lo are not new connections for the nat table" + explain());
     }
 }
