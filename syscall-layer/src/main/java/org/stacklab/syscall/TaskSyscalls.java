@@ -249,7 +249,8 @@ final class TaskSyscalls implements Syscalls {
                 return task.fds.install(cf, 0);
             }
             if (f.nonBlocking()) return Errno.EAGAIN.neg();
-            task.block(() -> (s.poll() & READABLE) != 0 || !"LISTEN".equals(s.info().state()), -1);
+            // Only poll() in the wait condition: it is checked after every event of the scenario.
+            task.block(() -> (s.poll() & READABLE) != 0, -1);
         }
     }
 
