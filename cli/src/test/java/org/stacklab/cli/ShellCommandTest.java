@@ -57,6 +57,8 @@ class ShellCommandTest {
     @Test
     void routedTopologyPingsAcrossTheRouter() throws Exception {
         String out = runScript("run 1ms\nh1 ping -c 1 10.0.2.1\nh1 ip route\n", "--topology", "routed");
+        // One router on the way: the reply arrives with its TTL decremented once (64 - 1).
+        assertTrue(out.contains("64 bytes from 10.0.2.1: icmp_seq=1 ttl=63 time="), out);
         assertTrue(out.contains("1 packets transmitted, 1 received, 0% packet loss"), out);
         assertTrue(out.contains("default via 10.0.1.254 dev eth0"), out);
         assertEquals(-1, out.indexOf("Oops"), out);

@@ -24,8 +24,6 @@ import org.stacklab.syscall.UserProcess;
 public final class Ping implements Program {
     private static final int ICMP_ECHO = 8, ICMP_ECHOREPLY = 0, ICMP_DEST_UNREACH = 3, ICMP_TIME_EXCEEDED = 11;
     private static final int TIMEVAL_LEN = 16;
-    /** SOL_IP and IP_RECVTTL from include/uapi/linux/in.h. */
-    public static final int SOL_IP = 0, IP_RECVTTL = 12;
 
     private int count = -1;
     private long intervalNs = 1_000_000_000L;
@@ -122,7 +120,7 @@ public final class Ping implements Program {
             SockAddr[] from = new SockAddr[1];
             int len = sys.recvfrom(fd, rx, 0, rx.length, Sock.MSG_DONTWAIT, from);
             if (len < 0) continue;
-            onReply(proc, rx, len, from[0], who, sys.getsockopt(fd, SOL_IP, IP_RECVTTL));
+            onReply(proc, rx, len, from[0], who, sys.getsockopt(fd, Sock.SOL_IP, Sock.IP_RECVTTL));
         }
     }
 

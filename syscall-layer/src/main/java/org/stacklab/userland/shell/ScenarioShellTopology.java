@@ -18,6 +18,9 @@ import org.stacklab.syscall.Task;
  * background processes ({@code h2 nc -l 80 &}) run while a foreground one waits.
  */
 public final class ScenarioShellTopology implements ShellTopology {
+    /** Virtual time a foreground job may run before the shell gives the prompt back (it keeps running). */
+    public static final long FOREGROUND_LIMIT_NS = 600_000_000_000L;
+
     private final Topology topology;
 
     public ScenarioShellTopology(Topology topology) {
@@ -46,11 +49,14 @@ public final class ScenarioShellTopology implements ShellTopology {
     public void runFor(long ns) { Scheduler.of(topology.loop()).runFor(ns); }
 
     @Override
-    public ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background) {
+    public ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background,
+                          String stdin) {
         Task t = Processes.on(kernel(host)).spawn(argv[0], program, argv);
         t.console().onStdout(console);
         t.console().onStderr(console);
-        if (!background) Scheduler.of(topology.loop()).runUntil(t::exited, Long.MAX_VALUE);
+        if (stdin != null) t.console().type(stdin);
+        else if (background) t.console().openStdin();
+        if (!background) Scheduler.of(topology.loop()).runUntil(t::exited, FOREGROUND_LIMIT_NS);
         return new ShellJob() {
             @Override public int pid() { return t.pid(); }
             @Override public boolean finished() { return t.exited(); }

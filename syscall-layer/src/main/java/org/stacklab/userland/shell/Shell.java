@@ -6,14 +6,12 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.core.InetIfAddr;
 import org.stacklab.syscall.Program;
-import org.stacklab.syscall.procfs.ProcFs;
+import org.stacklab.userland.EtcHosts;
 import org.stacklab.userland.Programs;
 
 /**
@@ -23,8 +21,8 @@ import org.stacklab.userland.Programs;
  * file (one command a line, {@code #} comments), which is how it is tested; interactive line
  * editing is a thin layer on top.
  *
- * <p>Every host gets an /etc/hosts naming every other host's addresses, so {@code ping h2} resolves
- * as it would on a lab network.
+ * <p>Every host's /etc/hosts names every host of the topology, so {@code ping h2} resolves as it
+ * would on a lab network.
  */
 public final class Shell {
     private final ShellTopology topo;
@@ -39,8 +37,9 @@ public final class Shell {
         this.topo = topo;
         this.out = out;
         for (String h : topo.hosts()) {
-            Kernel k = topo.kernel(h);
-            ProcFs.of(k).register("/etc/hosts", ignored -> hostsFile());
+            EtcHosts hosts = EtcHosts.of(topo.kernel(h));
+            // A host's own name stays on 127.0.1.1, as Debian's installer writes it.
+            hostAddresses().forEach((name, addr) -> { if (!name.equals(h)) hosts.add(name, addr); });
         }
     }
 
@@ -78,6 +77,13 @@ public final class Shell {
             words.add(w.substring(0, w.length() - 1));
             background = true;
         }
+        String stdin = null;
+        int here = words.indexOf("<<<");
+        if (here >= 0) {
+            // bash's here-string: the rest of the line, then a newline, is the program's stdin.
+            stdin = String.join(" ", words.subList(here + 1, words.size())) + "\n";
+            words = new ArrayList<>(words.subList(0, here));
+        }
         if (words.isEmpty()) return 0;
         String first = words.get(0);
         switch (first) {
@@ -103,13 +109,16 @@ public final class Shell {
             return 127;
         }
         String[] argv = words.subList(1, words.size()).toArray(new String[0]);
-        ShellTopology.ShellJob job = topo.spawn(first, p, argv, out, background);
-        if (background) {
-            Job j = new Job(jobs.size() + 1, first, String.join(" ", argv), job);
+        ShellTopology.ShellJob job = topo.spawn(first, p, argv, out, background, stdin);
+        if (background || !job.finished()) {
+            Job j = new Job(nextJobId(), first, String.join(" ", argv), job);
             jobs.add(j);
-            out.accept("[" + j.id() + "] " + job.pid() + "\n");
+            if (background) out.accept("[" + j.id() + "] " + job.pid() + "\n");
+            else out.accept("[" + j.id() + "]+  Running  " + first + " " + j.command()
+                    + " (waiting for input or a peer; moved to the background, 'kill %" + j.id() + "' ends it)\n");
             return 0;
         }
+        reportFinishedJobs();
         return job.exitStatus();
     }
 
@@ -160,7 +169,8 @@ public final class Shell {
         for (Job j : jobs) {
             if (j.id() == id && !j.job().finished()) {
                 j.job().kill();
-                out.accept("[" + id + "]+  Terminated              " + j.host() + " " + j.command() + "\n");
+                jobs.remove(j);
+                out.accept("[" + id + "]+  Terminated  " + j.host() + " " + j.command() + "\n");
                 return 0;
             }
         }
@@ -168,10 +178,18 @@ public final class Shell {
         return 1;
     }
 
+    /** Like bash: one more than the highest job number in use. */
+    private int nextJobId() {
+        int max = 0;
+        for (Job j : jobs) max = Math.max(max, j.id());
+        return max + 1;
+    }
+
     private void reportFinishedJobs() {
         for (Job j : new ArrayList<>(jobs)) {
             if (j.job().finished()) {
-                out.accept("[" + j.id() + "]+  Done(" + j.job().exitStatus() + ")  " + j.host() + " " + j.command() + "\n");
+                int st = j.job().exitStatus();
+                out.accept("[" + j.id() + "]+  " + (st == 0 ? "Done" : "Exit " + st) + "  " + j.host() + " " + j.command() + "\n");
                 jobs.remove(j);
             }
         }
@@ -198,6 +216,7 @@ public final class Shell {
         out.accept(String.join("\n",
                 "Commands:",
                 "  HOST PROGRAM [ARGS...] [&]   run a program on a host (& = in the background)",
+                "  HOST PROGRAM ... <<< TEXT    ... with TEXT (and a newline) as its input",
                 "      programs: " + String.join(" ", Programs.names()),
                 "      e.g. h1 ping -c 3 h2 | h2 nc -l 80 & | h1 ss -tan | h1 ip addr | h1 cat /proc/interrupts",
                 "  run DURATION                 let the scenario run (5s, 200ms, 50us) in virtual time",
@@ -208,19 +227,16 @@ public final class Shell {
                 "") + "\n");
     }
 
-    /** /etc/hosts for every host: localhost and each host's first address on each device. */
-    private String hostsFile() {
-        StringBuilder sb = new StringBuilder("127.0.0.1\tlocalhost\n");
-        Map<String, Integer> seen = new TreeMap<>();
+    /** Each host's first address on each non-loopback device, the names /etc/hosts gives every host. */
+    private Map<String, Integer> hostAddresses() {
+        Map<String, Integer> seen = new java.util.LinkedHashMap<>();
         for (String h : topo.hosts()) {
             for (NetDevice d : topo.kernel(h).devices()) {
                 if (d.type() == NetDevice.ARPHRD_LOOPBACK) continue;
-                for (InetIfAddr a : d.addresses()) {
-                    if (seen.putIfAbsent(h, a.address()) == null) sb.append(Ip4.format(a.address())).append('\t').append(h).append('\n');
-                }
+                for (InetIfAddr a : d.addresses()) seen.putIfAbsent(h, a.address());
             }
         }
-        return sb.toString();
+        return seen;
     }
 
     /** "5s", "200ms", "50us", "1000ns", a bare number is seconds. */

@@ -26,10 +26,15 @@ public interface ShellTopology {
     /**
      * Starts {@code program} with {@code argv} as a process on {@code host} as root; everything it
      * writes to fd 1 or 2 goes to {@code console} as it is written. A foreground job runs until it
-     * exits (the scenario runs meanwhile, in virtual time); a background job only starts, and runs
-     * while the shell runs the scenario ({@code run 5s}) or waits for a later foreground job.
+     * exits (the scenario runs meanwhile, in virtual time) or until nothing more can happen for it
+     * (it waits for input that never comes); a background job only starts, and runs while the
+     * shell runs the scenario ({@code run 5s}) or waits for a later foreground job.
+     *
+     * <p>{@code stdin} is what the process reads on fd 0, then end of file; null means no input: a
+     * foreground job reads /dev/null, a background job a terminal nobody types on (it stays open,
+     * so {@code nc -l 80 &} keeps its connection until killed).
      */
-    ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background);
+    ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background, String stdin);
 
     /** A started process as the shell's job table shows it. */
     interface ShellJob {

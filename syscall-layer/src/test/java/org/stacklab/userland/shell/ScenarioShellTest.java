@@ -77,14 +77,14 @@ class ScenarioShellTest {
                 + "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP group default qlen 1000\n"
                 + "    link/ether 52:54:00:00:01:01 brd ff:ff:ff:ff:ff:ff\n"
                 + "    inet 10.0.0.1/24 brd 10.0.0.255 scope global eth0\n"), s);
-        assertTrue(s.contains("PING h2 (10.0.0.2) 56(84) bytes of data.\n64 bytes from h2 (10.0.0.2): icmp_seq=1 "), s);
+        assertTrue(s.contains("PING h2 (10.0.0.2) 56(84) bytes of data.\n64 bytes from h2 (10.0.0.2): icmp_seq=1 ttl=64 time="), s);
         assertTrue(s.contains("3 packets transmitted, 3 received, 0% packet loss, time 2000ms\nrtt min/avg/max/mdev = "), s);
         // Every echo request and reply went through the e1000, whose interrupts the driver counted.
         assertTrue(s.matches("(?s).*\n 11: +([1-9][0-9]*) +IO-APIC  11-fasteoi   eth0\n.*"), s);
         assertTrue(s.contains("10.0.0.2         0x1         0x2         52:54:00:00:02:01     *        eth0\n"), s);
         assertTrue(s.contains("stacklab> h1 ip route\n10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.1\nstacklab>"), s);
         assertTrue(s.contains("Module                  Size  Used by\n"), s);
-        assertTrue(s.matches("(?s).*\nip                         0  [12] udp(,tcp)?\n.*"), s); // tcp loads when its module is built
+        assertTrue(s.matches("(?s).*\nip +0  [12] udp(,tcp)?\n.*"), s);
     }
 
     @Test
@@ -97,5 +97,27 @@ class ScenarioShellTest {
         assertTrue(s.contains("stacklab> h1 udpsay 10.0.0.2 hello\necho: hello\n"), s);
         assertTrue(s.contains("\n    0: 00000000:0007 00000000:0000 07 "), s);
         assertTrue(s.contains("[1]  Running  h2 udpecho &\n"), s);
+    }
+
+    @Test
+    void ssFollowsATcpConnectionFromListenToTimeWait() throws Exception {
+        String s = run("run 1ms", "h2 nc -l 80 &", "run 1ms", "h2 ss -tln", "h1 nc 10.0.0.2 80 &", "run 2ms",
+                "h1 ss -tanp", "h2 ss -tan", "kill %2", "run 1ms", "h1 ss -tan", "h2 ss -tan");
+        assertTrue(s.contains("stacklab> h2 ss -tln\n"
+                + "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                + "LISTEN 0      1            0.0.0.0:80        0.0.0.0:*\n"), s);
+        assertTrue(s.matches("(?s).*stacklab> h1 ss -tanp\n[^\n]*\nESTAB 0      0           10\\.0\\.0\\.1:\\d+     10\\.0\\.0\\.2:80   users:\\(\\(\"nc\",pid=\\d+,fd=3\\)\\)\n.*"), s);
+        assertTrue(s.matches("(?s).*stacklab> h2 ss -tan\n[^\n]*\nLISTEN [^\n]*\nESTAB [^\n]*10\\.0\\.0\\.2:80 [^\n]*\nstacklab> kill.*"), s);
+        assertTrue(s.contains("[2]+  Terminated  h1 nc 10.0.0.2 80\n"), s);
+        assertTrue(s.contains("[1]+  Done  h2 nc -l 80\n"), s);
+        // The side that closed first waits in TIME-WAIT (RFC 9293 3.6); the other side is gone.
+        assertTrue(s.matches("(?s).*stacklab> h1 ss -tan\n[^\n]*\nTIME-WAIT [^\n]*\nstacklab> h2 ss -tan\n[^\n]*\n$"), s);
+    }
+
+    @Test
+    void hereStringFeedsAUdpExchange() throws Exception {
+        String s = run("run 1ms", "h2 nc -u -l 9000 &", "run 1ms", "h1 nc -u 10.0.0.2 9000 <<< hello over udp", "h2 ss -uan");
+        assertTrue(s.contains("stacklab> h1 nc -u 10.0.0.2 9000 <<< hello over udp\nhello over udp\n"), s);
+        assertTrue(s.matches("(?s).*\nESTAB 0      0           10\\.0\\.0\\.2:9000 +10\\.0\\.0\\.1:\\d+\n$"), s);
     }
 }

@@ -22,7 +22,7 @@ class ShellTest {
         @Override public List<String> hosts() { return List.of("h1", "h2"); }
         @Override public Kernel kernel(String host) { return lab.kernel(host); }
         @Override public EventLoop loop() { return lab.loop(); }
-        @Override public ShellJob spawn(String host, Program p, String[] argv, Consumer<String> console, boolean bg) {
+        @Override public ShellJob spawn(String host, Program p, String[] argv, Consumer<String> console, boolean bg, String stdin) {
             int rc = lab.runProgram(host, p, argv, console);
             return new ShellJob() {
                 @Override public int pid() { return 100; }
@@ -54,7 +54,7 @@ class ShellTest {
         assertTrue(s.contains("    inet 10.0.0.1/24 brd 10.0.0.255 scope global eth0\n"), s);
         assertTrue(s.contains("PING h2 (10.0.0.2) 56(84) bytes of data.\n64 bytes from h2 (10.0.0.2): icmp_seq=1 ttl=64"), s);
         assertTrue(s.contains("2 packets transmitted, 2 received, 0% packet loss, time 1000ms\n"), s);
-        assertTrue(s.contains("127.0.0.1\tlocalhost\n10.0.0.1\th1\n10.0.0.2\th2\n"), s);
+        assertTrue(s.contains("127.0.0.1\tlocalhost\n127.0.1.1\th2\n10.0.0.1\th1\n"), s);
         assertTrue(s.contains("stacklab: h9: no such host or command (try 'help' or 'hosts')\n"), s);
         assertTrue(s.contains("frobnicate: command not found\n"), s);
         assertTrue(s.contains("  run DURATION"), s);
