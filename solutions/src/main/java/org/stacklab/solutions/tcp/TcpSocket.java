@@ -775,9 +775,6 @@ final class TcpSocket implements Sock, TcpConnection {
                 peerAddress() == null ? SockAddr.ANY : peerAddress(), inode, 0, null);
     }
 
-    /** Counters of this connection ({@code ss -i}). */
-    TcpControlBlock controlBlock() { return tcb; }
-
     @Override
     public String toString() {
         return "tcp " + Ip4.format(tcb.localAddr) + ":" + tcb.localPort + " " + tcb.state.linuxName();
