@@ -139,8 +139,9 @@ final class TcpSocket implements Sock, TcpConnection {
         tcb.mss = Math.min(536, tcb.advMss);
         sender.offerWscale = stack.sysctl(TcpSysctl.WINDOW_SCALING, TcpSysctl.WINDOW_SCALING_DEFAULT) != 0;
         sender.offerTimestamps = stack.sysctl(TcpSysctl.TIMESTAMPS, TcpSysctl.TIMESTAMPS_DEFAULT) != 0;
-        tcb.rcvWscale = sender.offerWscale ? wscaleFor(Math.max(rcvBuf.capacity(),
-                rcvSpace((int) stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
+        // As Linux's tcp_select_initial_window: a shift big enough for the largest buffer the socket may get.
+        tcb.rcvWscale = sender.offerWscale ? wscaleFor((int) Math.max(rcvBuf.capacity(),
+                Math.min(Integer.MAX_VALUE, stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
     }
 
     /** The smallest shift that lets a 16-bit field describe {@code space} bytes (RFC 7323 §2.3). */
