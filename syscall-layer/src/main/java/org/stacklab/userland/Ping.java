@@ -1,6 +1,7 @@
 package org.stacklab.userland;
 
 import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -63,6 +64,11 @@ public final class Ping implements Program {
             return 2;
         }
         Syscalls sys = proc.sys();
+        int probe = probeRoute(sys, dst);
+        if (probe < 0) {
+            proc.eprintln("ping: connect: " + UserFiles.strerror(probe));
+            return 2;
+        }
         int fd = sys.socket(InetSockets.AF_INET, Sock.SOCK_DGRAM, Sock.IPPROTO_ICMP);
         if (fd < 0) {
             proc.eprintln("ping: socket: " + UserFiles.strerror(fd));
@@ -103,6 +109,19 @@ public final class Ping implements Program {
         sys.close(fd);
         printSummary(proc, host, elapsedMs);
         return received > 0 ? 0 : 1;
+    }
+
+    /**
+     * iputils' first step: connect a UDP socket towards the destination (port 1025, nothing is
+     * sent) so the kernel picks the route and the source address; no route means
+     * "ping: connect: Network is unreachable" before anything is sent. Without UDP the probe is skipped.
+     */
+    private static int probeRoute(Syscalls sys, int dst) {
+        int probe = sys.socket(InetSockets.AF_INET, Sock.SOCK_DGRAM, Sock.IPPROTO_UDP);
+        if (probe < 0) return 0;
+        int rc = sys.connect(probe, new SockAddr(dst, 1025));
+        sys.close(probe);
+        return rc == Errno.ENETUNREACH.neg() || rc == Errno.EHOSTUNREACH.neg() ? rc : 0;
     }
 
     private void receiveUntil(UserProcess proc, int fd, byte[] rx, long deadline, String who, boolean last) {
