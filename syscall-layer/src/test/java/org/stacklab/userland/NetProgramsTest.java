@@ -11,16 +11,16 @@ import org.stacklab.sim.Time;
 import org.stacklab.syscall.MemoryFs;
 import org.stacklab.syscall.Processes;
 import org.stacklab.syscall.Task;
-import org.stacklab.syscall.TestHosts;
+import org.stacklab.syscall.RealHosts;
 import org.stacklab.syscall.Vfs;
 
-/** nc, echo-server, httpd and http-get between two hosts, through syscalls only. */
+/** nc, echo-server, httpd and http-get between two hosts over the reference TCP/UDP/IP, through syscalls only. */
 class NetProgramsTest {
-    TestHosts net;
+    RealHosts net;
 
     @BeforeEach
     void hosts() {
-        net = new TestHosts(21);
+        net = new RealHosts(21);
         for (Kernel k : new Kernel[] {net.h1, net.h2}) EtcHosts.of(k).add("h1", "10.0.0.1").add("h2", "10.0.0.2");
     }
 

@@ -19,7 +19,6 @@ public final class TcpStateMachine implements ConnectionManagement {
 
     @Override
     public void open(TcpConnection c) {
-        TcpControlBlock tcb = c.tcb();
         initSendSequence(c);
         c.setState(SYN_SENT);
         c.sendSyn();
@@ -147,6 +146,11 @@ public final class TcpStateMachine implements ConnectionManagement {
             c.sendSyn();
             return;
         }
+        // Simultaneous open (RFC 9293 Figure 8, line 6): the peer's SYN,ACK acknowledges our SYN.
+        if (tcb.state == SYN_RECEIVED && seg.syn() && seg.hasAck() && !seg.rst() && seg.seq() == tcb.irs) {
+            if (SeqNum.gt(seg.ack(), tcb.sndUna) && SeqNum.leq(seg.ack(), tcb.sndMax)) establish(c, seg);
+            return;
+        }
         // A retransmitted FIN in TIME-WAIT: acknowledge it and restart the 2 MSL wait.
         if (tcb.state == TIME_WAIT && seg.fin() && !seg.rst() && seg.seq() + seg.dataLen + 1 == tcb.rcvNxt) {
             c.sendAck();
@@ -188,13 +192,7 @@ public final class TcpStateMachine implements ConnectionManagement {
         if (!seg.hasAck()) return;
         if (tcb.state == SYN_RECEIVED) {
             if (SeqNum.gt(seg.ack(), tcb.sndUna) && SeqNum.leq(seg.ack(), tcb.sndMax)) {
-                c.setState(ESTABLISHED);
-                rel.onAck(c, seg);
-                tcb.sndWnd = seg.header.window() << tcb.sndWscale;
-                tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
-                tcb.sndWl1 = seg.seq();
-                tcb.sndWl2 = seg.ack();
-                c.established();
+                establish(c, seg);
             } else {
                 c.sendReset(seg.ack(), 0, TcpFlags.RST);
                 return;
@@ -225,6 +223,18 @@ public final class TcpStateMachine implements ConnectionManagement {
 
         // Seventh and eighth: text and FIN.
         text(c, seg);
+    }
+
+    /** SYN-RECEIVED and our SYN is acknowledged: ESTABLISHED, with the window from this segment. */
+    private static void establish(TcpConnection c, TcpSegment seg) {
+        TcpControlBlock tcb = c.tcb();
+        c.setState(ESTABLISHED);
+        c.reliability().onAck(c, seg);
+        tcb.sndWnd = seg.syn() ? seg.header.window() : seg.header.window() << tcb.sndWscale;
+        tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
+        tcb.sndWl1 = seg.seq();
+        tcb.sndWl2 = seg.ack();
+        c.established();
     }
 
     private void text(TcpConnection c, TcpSegment seg) {

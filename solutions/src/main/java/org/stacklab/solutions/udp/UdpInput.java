@@ -5,6 +5,8 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.IpProtocolHandler;
 import org.stacklab.kernel.socket.Errno;
+import org.stacklab.kernel.udp.UdpHeader;
+import org.stacklab.kernel.udp.UdpMib;
 
 /**
  * The UDP receive path ({@code __udp4_lib_rcv}): length and checksum checks, demultiplexing by

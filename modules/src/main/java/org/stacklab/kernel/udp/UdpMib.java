@@ -1,4 +1,4 @@
-package org.stacklab.solutions.udp;
+package org.stacklab.kernel.udp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
