@@ -396,4 +396,50 @@ class ConnectionStateTest {
         assertTrue(h.kernel().log().contains("LISTEN -> SYN-RECEIVED"));
         assertTrue(h.kernel().log().contains("SYN-RECEIVED -> ESTABLISHED"));
     }
+
+    @Test
+    void closeInListenAndSynSentGoesStraightToClosed() {
+        Sock l = h.listenOn(80);
+        l.close();
+        assertEquals(CLOSED, h.state(l));
+        Sock s = h.connectTo(81);
+        h.expectSent(syn());
+        s.close();
+        assertEquals(CLOSED, h.state(s));
+        h.after(ms(10_000));
+        h.expectNothingSent(); // no SYN retransmissions for a connection that is gone
+        Sock again = h.socket();
+        assertEquals(0, again.bind(new SockAddr(0, 80)), "the listener's port is free again");
+    }
+
+    @Test
+    void closeInSynReceivedSendsFinAndEntersFinWait1() {
+        Sock s = h.connectTo(80);
+        WireSegment syn = h.expectSent(syn());
+        h.receive(syn().seq(5000));
+        h.expectSent(synAck().seq(syn.seq()));
+        assertEquals(SYN_RECEIVED, h.state(s));
+        s.close();
+        assertEquals(FIN_WAIT_1, h.state(s));
+        h.expectSent(finAck().seq(syn.seq() + 1).ack(5001));
+        h.receive(ack().seq(5001).ack(syn.seq() + 2));
+        assertEquals(FIN_WAIT_2, h.state(s));
+    }
+
+    @Test
+    void halfOpenConnectionIsDroppedAfterSynAckRetries() {
+        h.sysctl(TcpSysctl.SYNACK_RETRIES, 2);
+        Sock l = h.listenOn(80);
+        h.receive(syn().seq(1000));
+        WireSegment first = h.expectSent(synAck().ack(1001));
+        h.after(ms(1000));
+        h.expectSent(synAck().seq(first.seq()));
+        h.after(ms(2000));
+        h.expectSent(synAck().seq(first.seq()));
+        h.after(ms(4000));
+        h.expectNothingSent();
+        h.receive(ack().seq(1001).ack(first.seq() + 1));
+        h.expectSent(rst().seq(first.seq() + 1)); // the half-open connection is gone: the listener resets
+        assertNull(l.accept());
+    }
 }
