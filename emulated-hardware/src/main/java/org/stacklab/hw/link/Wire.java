@@ -2,6 +2,7 @@ package org.stacklab.hw.link;
 
 import java.util.Arrays;
 import org.stacklab.sim.EventLoop;
+import org.stacklab.sim.Timer;
 
 /**
  * A point-to-point cable between two ports, full duplex: each direction serializes frames at the
@@ -102,22 +103,19 @@ public final class Wire {
      * Propagation is constant, so arrivals are in FIFO order and one pending event suffices.
      */
     private final class Direction implements LinkEnd {
-        private final String label;
         private final Port to;
-        private final Runnable deliverDue = this::deliverDue;
+        /** Fires at the head frame's arrival; rescheduled, never reallocated. */
+        private final Timer delivery;
         private final Counters counters = new Counters();
         private byte[][] frames = new byte[64][];
         private long[] arrival = new long[64];
         private long[] start = new long[64];
         private int head, size;
-        /** Entries before this (counting from head) have started serializing. */
-        private int started;
         private long busyUntil;
-        private boolean deliveryScheduled;
 
         Direction(String label, Port to) {
-            this.label = label;
             this.to = to;
+            this.delivery = loop.newTimer(this::deliverDue, label);
         }
 
         @Override public long readyAt() { return busyUntil; }
@@ -135,25 +133,26 @@ public final class Wire {
                 counters.oversize++;
                 return Math.max(now, busyUntil);
             }
-            if (queuedBehind(now) >= spec.txQueueLen() && busyUntil > now) {
+            if (busyUntil > now && queuedBehind(now, spec.txQueueLen()) >= spec.txQueueLen()) {
                 counters.queueDrops++;
                 return busyUntil;
             }
             long begin = Math.max(now, busyUntil);
             busyUntil = begin + spec.serializationNs(frame.length);
             push(frame, begin, busyUntil + spec.propagationNs());
-            if (!deliveryScheduled) {
-                deliveryScheduled = true;
-                loop.scheduleAt(arrival[head], deliverDue, label);
-            }
+            if (!delivery.isPending()) loop.rescheduleAt(delivery, arrival[head]);
             return busyUntil;
         }
 
-        /** Frames waiting that have not started serializing at {@code now}. */
-        private int queuedBehind(long now) {
+        /**
+         * Frames that have not started serializing at {@code now}, counted up to {@code limit}. Start
+         * times grow along the FIFO, so the waiting frames are its newest entries.
+         */
+        private int queuedBehind(long now, int limit) {
             int mask = frames.length - 1;
-            while (started < size && start[(head + started) & mask] <= now) started++;
-            return size - started;
+            int n = 0;
+            while (n < size && n <= limit && start[(head + size - 1 - n) & mask] > now) n++;
+            return n;
         }
 
         private void push(byte[] frame, long begin, long at) {
@@ -183,22 +182,17 @@ public final class Wire {
         }
 
         private void deliverDue() {
-            deliveryScheduled = false;
             long now = loop.now();
             while (size > 0 && arrival[head] <= now) {
                 byte[] f = frames[head];
                 frames[head] = null;
                 head = (head + 1) & (frames.length - 1);
                 size--;
-                if (started > 0) started--;
                 counters.frames++;
                 counters.bytes += f.length;
                 to.receive(f);
             }
-            if (size > 0 && !deliveryScheduled) {
-                deliveryScheduled = true;
-                loop.scheduleAt(arrival[head], deliverDue, label);
-            }
+            if (size > 0 && !delivery.isPending()) loop.rescheduleAt(delivery, arrival[head]);
         }
 
         void loseInFlight() {
@@ -206,9 +200,8 @@ public final class Wire {
             Arrays.fill(frames, null);
             head = 0;
             size = 0;
-            started = 0;
             busyUntil = loop.now();
-            // a delivery event may still be scheduled; it finds nothing due and stops.
+            delivery.cancel();
         }
     }
 }
