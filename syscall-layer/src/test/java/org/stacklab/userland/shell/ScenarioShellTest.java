@@ -72,7 +72,9 @@ class ScenarioShellTest {
     @Test
     void pingAndTheObservabilityToolsOnRealHosts() throws Exception {
         String s = run("run 1ms", "h1 ip addr show eth0", "h1 ping -c 3 h2", "h1 cat /proc/interrupts",
-                "h1 cat /proc/net/arp", "h1 ip route", "h1 lsmod");
+                "h1 cat /proc/net/arp", "h1 ip route", "h1 lsmod", "h1 ping -c 1 192.168.5.5");
+        // No route: iputils' UDP connect probe fails before anything is sent.
+        assertTrue(s.endsWith("stacklab> h1 ping -c 1 192.168.5.5\nping: connect: Network is unreachable\n"), s);
         assertTrue(s.contains("stacklab> h1 ip addr show eth0\n"
                 + "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP group default qlen 1000\n"
                 + "    link/ether 52:54:00:00:01:01 brd ff:ff:ff:ff:ff:ff\n"
