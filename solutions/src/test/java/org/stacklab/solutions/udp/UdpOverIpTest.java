@@ -76,7 +76,7 @@ class UdpOverIpTest {
         loop.runUntilIdle();
         String t = trace();
         assertTrue(t.contains("udp port 9 unreachable"), t);
-        assertEquals(1, ((UdpModule) h2.module("udp")).udp().mib().noPorts);
+        assertEquals(1L, InetSockets.of(h2).lookup(Sock.SOCK_DGRAM, Sock.IPPROTO_UDP).counters().get("NoPorts"));
         assertEquals(Errno.ECONNREFUSED.neg(), client.recvmsg(new byte[4], 0, 4, 0, null), t);
     }
 
