@@ -3,6 +3,7 @@ package org.stacklab.solutions.udp;
 import java.util.ArrayDeque;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -37,6 +38,8 @@ public final class UdpSocket implements Sock {
     /** Whether bind() chose the address / port, so disconnect keeps them (Linux's sk_userlocks). */
     private boolean userBoundAddr, userBoundPort;
     private boolean reuseAddr, broadcast, keepAlive;
+    /** IP_TTL of this socket's datagrams; -1 means net.ipv4.ip_default_ttl. */
+    private int ttl = -1;
     private int rcvbuf, sndbuf;
     private final ArrayDeque<Datagram> receiveQueue = new ArrayDeque<>();
     private int rmemAlloc;
@@ -166,7 +169,7 @@ public final class UdpSocket implements Sock {
         if (rc < 0) return rc;
         int saddr = localAddr != 0 && !isBroadcast(localAddr) ? localAddr : udp.ip.sourceAddressFor(daddr);
         if (saddr == 0) return Errno.ENETUNREACH.neg();
-        return UdpOutput.send(udp, saddr, localPort, daddr, dport, buf, off, len);
+        return UdpOutput.send(udp, saddr, localPort, daddr, dport, ttl(), buf, off, len);
     }
 
     // ------------------------------------------------------------------ receiving
@@ -238,6 +241,12 @@ public final class UdpSocket implements Sock {
 
     @Override
     public int setsockopt(int level, int name, int value) {
+        if (level == SOL_IP && name == IP_TTL) {
+            // ip(7): 1..255, or -1 for the system default.
+            if (value != -1 && (value < 1 || value > 255)) return Errno.EINVAL.neg();
+            ttl = value;
+            return 0;
+        }
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         switch (name) {
             case SO_REUSEADDR -> reuseAddr = value != 0;
@@ -257,6 +266,7 @@ public final class UdpSocket implements Sock {
 
     @Override
     public int getsockopt(int level, int name) {
+        if (level == SOL_IP && name == IP_TTL) return ttl();
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         return switch (name) {
             case SO_REUSEADDR -> reuseAddr ? 1 : 0;
@@ -287,6 +297,9 @@ public final class UdpSocket implements Sock {
     }
 
     void setError(int errno) { error = errno; }
+
+    /** The TTL this socket sends with. */
+    int ttl() { return ttl > 0 ? ttl : (int) udp.kernel.sysctl().get("net.ipv4.ip_default_ttl", IpStack.DEFAULT_TTL); }
 
     @Override
     public int takeError() {

@@ -115,6 +115,19 @@ class UdpOverIpTest {
     }
 
     @Test
+    void ipTtlSetsTheTtlOfSentDatagrams() {
+        Sock s = udp(h1);
+        assertEquals(64, s.getsockopt(Sock.SOL_IP, Sock.IP_TTL));
+        assertEquals(0, s.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 3));
+        assertEquals(Errno.EINVAL.neg(), s.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 256));
+        s.sendmsg(new byte[1], 0, 1, 0, SockAddr.of("10.0.0.2", 9));
+        loop.runUntilIdle();
+        byte[] frame = h1.trace().entries().stream().filter(e -> e.outgoing() && e.frame().length > 23 && e.frame()[23] == 17)
+                .findFirst().orElseThrow().frame();
+        assertEquals(3, frame[14 + 8], "IPv4 TTL field\n" + trace());
+    }
+
+    @Test
     void loopbackDelivery() {
         Sock a = udp(h1);
         a.bind(new SockAddr(Ip4.LOOPBACK, 4000));
