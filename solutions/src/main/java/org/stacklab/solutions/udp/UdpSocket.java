@@ -29,7 +29,7 @@ public final class UdpSocket implements Sock {
     private static final int RCV_SHUTDOWN = 1, SEND_SHUTDOWN = 2;
 
     /** A queued datagram: the skb (data at the payload), its sender, and what it charges to the buffer. */
-    private record Datagram(SkBuff skb, int saddr, int sport, int truesize) {}
+    private record Datagram(SkBuff skb, int saddr, int sport, int truesize, int ipTtl) {}
 
     private final Udp udp;
     private final long inode;
@@ -40,6 +40,8 @@ public final class UdpSocket implements Sock {
     private boolean reuseAddr, broadcast, keepAlive;
     /** IP_TTL of this socket's datagrams; -1 means net.ipv4.ip_default_ttl. */
     private int ttl = -1;
+    /** TTL of the IPv4 datagram that carried the last message returned (IP_RECVTTL); 0 before any. */
+    private int lastRecvTtl = -1;
     private int rcvbuf, sndbuf;
     private final ArrayDeque<Datagram> receiveQueue = new ArrayDeque<>();
     private int rmemAlloc;
@@ -186,8 +188,9 @@ public final class UdpSocket implements Sock {
             return;
         }
         int truesize = truesize(skb);
+        int ipTtl = skb.networkHeader() >= 0 ? skb.u8(skb.networkHeader() + 8) : -1;
         skb.pull(UdpHeader.LEN);
-        receiveQueue.addLast(new Datagram(skb, saddr, sport, truesize));
+        receiveQueue.addLast(new Datagram(skb, saddr, sport, truesize, ipTtl));
         rmemAlloc += truesize;
     }
 
@@ -211,6 +214,7 @@ public final class UdpSocket implements Sock {
         int n = Math.min(len, d.skb.len());
         System.arraycopy(d.skb.buf(), d.skb.data(), buf, off, n);
         if (from != null && from.length > 0) from[0] = new SockAddr(d.saddr, d.sport);
+        lastRecvTtl = d.ipTtl;
         if ((flags & MSG_PEEK) == 0) {
             receiveQueue.pollFirst();
             rmemAlloc -= d.truesize;
@@ -247,6 +251,7 @@ public final class UdpSocket implements Sock {
             ttl = value;
             return 0;
         }
+        if (level == SOL_IP && name == IP_RECVTTL) return 0; // always recorded, see Sock.IP_RECVTTL
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         switch (name) {
             case SO_REUSEADDR -> reuseAddr = value != 0;
@@ -267,6 +272,7 @@ public final class UdpSocket implements Sock {
     @Override
     public int getsockopt(int level, int name) {
         if (level == SOL_IP && name == IP_TTL) return ttl();
+        if (level == SOL_IP && name == IP_RECVTTL) return Math.max(lastRecvTtl, 0);
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         return switch (name) {
             case SO_REUSEADDR -> reuseAddr ? 1 : 0;

@@ -125,6 +125,12 @@ class UdpOverIpTest {
         byte[] frame = h1.trace().entries().stream().filter(e -> e.outgoing() && e.frame().length > 23 && e.frame()[23] == 17)
                 .findFirst().orElseThrow().frame();
         assertEquals(3, frame[14 + 8], "IPv4 TTL field\n" + trace());
+        Sock r = udp(h2);
+        r.bind(new SockAddr(0, 10));
+        s.sendmsg(new byte[1], 0, 1, 0, SockAddr.of("10.0.0.2", 10));
+        loop.runUntilIdle();
+        assertEquals(1, r.recvmsg(new byte[1], 0, 1, 0, null));
+        assertEquals(3, r.getsockopt(Sock.SOL_IP, Sock.IP_RECVTTL), "the receiver sees the TTL it arrived with");
     }
 
     @Test
