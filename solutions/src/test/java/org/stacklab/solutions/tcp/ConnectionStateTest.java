@@ -468,4 +468,23 @@ class ConnectionStateTest {
         h.expectSent(ack().seq(c.us(1)).ack(c.peer(1)));
         assertEquals(TIME_WAIT, h.state(c.sock()));
     }
+
+    @Test
+    void keepaliveProbesAnIdleConnectionAndGivesUpOnASilentPeer() {
+        h.sysctl(TcpSysctl.KEEPALIVE_TIME_MS, 1000).sysctl(TcpSysctl.KEEPALIVE_INTVL_MS, 100).sysctl(TcpSysctl.KEEPALIVE_PROBES, 3);
+        var c = Peer.acceptFrom(h);
+        assertEquals(0, c.sock().setsockopt(Sock.SOL_SOCKET, Sock.SO_KEEPALIVE, 1));
+        h.after(ms(1000));
+        h.expectSent(ack().seq(c.us(-1)).ack(c.peer(0)).length(0));   // RFC 1122 §4.2.3.6 probe
+        h.receive(ack().seq(c.peer(0)).ack(c.us(0)));                  // the peer is alive
+        h.after(ms(999));
+        h.expectNothingSent();
+        h.after(ms(1));
+        for (int i = 0; i < 3; i++) {
+            h.expectSent(ack().seq(c.us(-1)).length(0));
+            h.after(ms(100));
+        }
+        assertEquals(CLOSED, h.state(c.sock()));
+        assertEquals(Errno.ETIMEDOUT.code, c.sock().takeError());
+    }
 }
