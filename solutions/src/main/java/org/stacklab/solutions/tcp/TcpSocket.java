@@ -14,7 +14,6 @@ import org.stacklab.kernel.tcp.ReliableDelivery;
 import org.stacklab.kernel.tcp.SeqNum;
 import org.stacklab.kernel.tcp.TcpConnection;
 import org.stacklab.kernel.tcp.TcpControlBlock;
-import org.stacklab.kernel.tcp.TcpFlags;
 import org.stacklab.kernel.tcp.TcpHeader;
 import org.stacklab.kernel.tcp.TcpSegment;
 import org.stacklab.kernel.tcp.TcpState;
@@ -123,7 +122,7 @@ final class TcpSocket implements Sock, TcpConnection {
         child.tcb.remotePort = seg.header.srcPort();
         child.tcb.state = TcpState.LISTEN;
         child.initRoute();
-        cm.segmentArrives(child, seg);
+        child.cm.segmentArrives(child, seg);
         if (child.tcb.state == TcpState.SYN_RECEIVED) {
             stack.ehash.insert(child);
             stack.ports.add(child, child.tcb.localPort);
