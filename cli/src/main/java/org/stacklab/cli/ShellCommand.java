@@ -84,9 +84,9 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     private void interactive(Shell shell) throws IOException {
-        if (System.console() == null) { // a pipe: plain lines, no editing
+        if (System.console() == null) { // a pipe: plain lines, no editing, each echoed like a script
             BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            shell.runScript(r);
+            shell.echo(true).runScript(r);
             return;
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {

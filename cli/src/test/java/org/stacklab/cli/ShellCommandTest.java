@@ -48,6 +48,14 @@ class ShellCommandTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameSession() throws Exception {
+        String script = "h2 nc -l 80 &\nrun 1ms\ntrace on\nh1 nc 10.0.0.2 80 <<< hello\nh1 ping -c 2 h2\nh1 ss -tan\n";
+        String a = runScript(script, "--seed", "7");
+        assertEquals(a, runScript(script, "--seed", "7"));
+        assertTrue(a.contains("Flags [S]"), a);
+    }
+
+    @Test
     void aFailingCommandMakesTheScriptFail() throws Exception {
         String out = runScript("h7 ip a\n");
         assertTrue(out.contains("stacklab: h7: no such host or command"), out);
@@ -56,9 +64,14 @@ class ShellCommandTest {
 
     @Test
     void routedTopologyPingsAcrossTheRouter() throws Exception {
-        String out = runScript("run 1ms\nh1 ping -c 1 10.0.2.1\nh1 ip route\n", "--topology", "routed");
+        String out = runScript("run 1ms\nh1 ping -c 1 10.0.2.1\nh1 ip route\nh1 ping -c 1 -t 1 10.0.2.1\n", "--topology", "routed");
+        // One router on the way: the reply arrives with its TTL decremented once (64 - 1).
+        assertTrue(out.contains("64 bytes from 10.0.2.1: icmp_seq=1 ttl=63 time="), out);
         assertTrue(out.contains("1 packets transmitted, 1 received, 0% packet loss"), out);
         assertTrue(out.contains("default via 10.0.1.254 dev eth0"), out);
+        // With TTL 1 the router drops the request and says so (RFC 792 Time Exceeded).
+        assertTrue(out.contains("From 10.0.1.254 icmp_seq=1 Time to live exceeded\n"), out);
+        assertTrue(out.contains("1 packets transmitted, 0 received, +1 errors, 100% packet loss"), out);
         assertEquals(-1, out.indexOf("Oops"), out);
     }
 }

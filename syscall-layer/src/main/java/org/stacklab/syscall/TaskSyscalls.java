@@ -2,17 +2,15 @@ package org.stacklab.syscall;
 
 import java.util.function.IntSupplier;
 import org.stacklab.kernel.socket.Errno;
-import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
-import org.stacklab.kernel.socket.SocketProto;
 import org.stacklab.syscall.procfs.ProcFile;
 import org.stacklab.syscall.procfs.ProcFs;
 
 /**
- * The system calls of one process: file descriptors, files and the socket API with the errno
- * values of the Linux man pages. Kernel sockets never block; here a blocking call waits, in
- * virtual time, until the socket's {@link Sock#poll()} says the call can make progress.
+ * The system calls of one process: file descriptors, files, process and time, with the errno
+ * values of the Linux man pages; the socket calls are in {@link SocketCalls}. Files never block;
+ * a blocking call waits, in virtual time, until the file's poll() says it can make progress.
  */
 final class TaskSyscalls implements Syscalls {
     static final int AF_UNIX = 1, AF_INET6 = 10;
@@ -21,13 +19,14 @@ final class TaskSyscalls implements Syscalls {
     /** Ports below this need root (net.ipv4.ip_unprivileged_port_start). */
     static final int UNPRIVILEGED_PORT_START = 1024;
 
-    private static final int READABLE = Sock.POLLIN | Sock.POLLERR | Sock.POLLHUP | Sock.POLLRDHUP;
-    private static final int WRITABLE = Sock.POLLOUT | Sock.POLLERR | Sock.POLLHUP;
+    private static final int READABLE = SocketCalls.READABLE, WRITABLE = SocketCalls.WRITABLE;
 
     private final Task task;
+    private final SocketCalls sockets;
 
     TaskSyscalls(Task task) {
         this.task = task;
+        this.sockets = new SocketCalls(task, this);
     }
 
     // ================================================================== files
@@ -63,7 +62,7 @@ final class TaskSyscalls implements Syscalls {
         FileDescription f = task.fds.get(fd);
         if (f == null || !f.readable()) return Errno.EBADF.neg();
         if (len < 0 || off < 0 || off + len > buf.length) return Errno.EFAULT.neg();
-        if (f.file.sock() != null) return recvFrom(f, buf, off, len, 0, null);
+        if (f.file.sock() != null) return sockets.recvFrom(f, buf, off, len, 0, null);
         return waitFor(f, f.nonBlocking(), READABLE, () -> f.file.read(buf, off, len));
     }
 
@@ -73,7 +72,7 @@ final class TaskSyscalls implements Syscalls {
         FileDescription f = task.fds.get(fd);
         if (f == null || !f.writable()) return Errno.EBADF.neg();
         if (len < 0 || off < 0 || off + len > buf.length) return Errno.EFAULT.neg();
-        if (f.file.sock() != null) return sendTo(f, buf, off, len, 0, null);
+        if (f.file.sock() != null) return sockets.sendTo(f, buf, off, len, 0, null);
         return waitFor(f, f.nonBlocking(), WRITABLE, () -> f.file.write(buf, off, len));
     }
 
@@ -154,212 +153,54 @@ final class TaskSyscalls implements Syscalls {
         return n;
     }
 
-    // ================================================================== sockets
+    // ================================================================== sockets (SocketCalls)
 
     @Override
-    public int socket(int domain, int type, int protocol) {
-        task.syscallEntry();
-        if (domain != InetSockets.AF_INET) return Errno.EAFNOSUPPORT.neg();
-        int base = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (base < Sock.SOCK_STREAM || base > 10) return Errno.EINVAL.neg();
-        if (base == Sock.SOCK_RAW && task.uid() != Task.ROOT) return Errno.EPERM.neg();
-        InetSockets family = InetSockets.of(task.kernel);
-        // inet_create: no transport of this type at all → ESOCKTNOSUPPORT; the type exists but not
-        // with this protocol → EPROTONOSUPPORT.
-        if (!family.hasType(base)) return protocol == 0 ? Errno.ESOCKTNOSUPPORT.neg() : Errno.EPROTONOSUPPORT.neg();
-        SocketProto proto = family.lookup(base, protocol);
-        if (proto == null) return Errno.EPROTONOSUPPORT.neg();
-        int free = task.fds.lowestFree(0);
-        if (free < 0) return free;
-        Sock s;
-        try {
-            s = proto.create();
-        } catch (RuntimeException e) {
-            return oops("socket", e);
-        }
-        FileDescription f = new FileDescription(new SocketFile(s), O_RDWR | ((type & SOCK_NONBLOCK) != 0 ? O_NONBLOCK : 0));
-        return task.fds.install(f, 0);
-    }
-
-    /** The socket file at {@code fd}: null with {@code err[0]} = -EBADF or -ENOTSOCK. */
-    private FileDescription sockFd(int fd, int[] err) {
-        FileDescription f = task.fds.get(fd);
-        if (f == null) {
-            err[0] = Errno.EBADF.neg();
-            return null;
-        }
-        if (f.file.sock() == null) {
-            err[0] = Errno.ENOTSOCK.neg();
-            return null;
-        }
-        return f;
-    }
+    public int socket(int domain, int type, int protocol) { return sockets.socket(domain, type, protocol); }
 
     @Override
-    public int bind(int fd, SockAddr addr) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        if (addr == null) return Errno.EFAULT.neg();
-        if (addr.port() < 0 || addr.port() > 65535) return Errno.EINVAL.neg();
-        // inet_bind: ports below ip_unprivileged_port_start need CAP_NET_BIND_SERVICE.
-        long unpriv = task.kernel.sysctl().get("net.ipv4.ip_unprivileged_port_start", UNPRIVILEGED_PORT_START);
-        if (addr.port() != 0 && addr.port() < unpriv && task.uid() != Task.ROOT) return Errno.EACCES.neg();
-        Sock s = f.file.sock();
-        return kernelCall("bind", () -> s.bind(addr));
-    }
+    public int bind(int fd, SockAddr addr) { return sockets.bind(fd, addr); }
 
     @Override
-    public int listen(int fd, int backlog) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        Sock s = f.file.sock();
-        if (s.type() != Sock.SOCK_STREAM) return Errno.EOPNOTSUPP.neg();
-        // somaxconn caps the backlog silently (listen(2)).
-        int max = (int) task.kernel.sysctl().get("net.core.somaxconn", 4096);
-        int b = backlog < 0 || backlog > max ? max : backlog;
-        return kernelCall("listen", () -> s.listen(b));
-    }
+    public int listen(int fd, int backlog) { return sockets.listen(fd, backlog); }
 
     @Override
-    public int accept(int fd, SockAddr[] peer) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        Sock s = f.file.sock();
-        if (s.type() != Sock.SOCK_STREAM) return Errno.EOPNOTSUPP.neg();
-        while (true) {
-            if (!"LISTEN".equals(s.info().state())) return Errno.EINVAL.neg();
-            int free = task.fds.lowestFree(0);
-            if (free < 0) return free; // the connection stays queued for a later accept
-            Sock c;
-            try {
-                c = s.accept();
-            } catch (RuntimeException e) {
-                return oops("accept", e);
-            }
-            if (c != null) {
-                FileDescription cf = new FileDescription(new SocketFile(c), O_RDWR);
-                cf.socketState = FileDescription.SocketState.CONNECTED;
-                if (peer != null && peer.length > 0) peer[0] = c.peerAddress();
-                return task.fds.install(cf, 0);
-            }
-            if (f.nonBlocking()) return Errno.EAGAIN.neg();
-            task.block(() -> (s.poll() & READABLE) != 0 || !"LISTEN".equals(s.info().state()), -1);
-        }
-    }
-
-    /**
-     * connect(2). For a stream socket this is inet_stream_connect's state machine: a second call
-     * while the handshake runs gives EALREADY, one after it completed EISCONN; a blocking call
-     * waits for the handshake and returns its outcome (ECONNREFUSED, ETIMEDOUT, ...).
-     */
-    @Override
-    public int connect(int fd, SockAddr addr) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        Sock s = f.file.sock();
-        if (s.type() != Sock.SOCK_STREAM) return kernelCall("connect", () -> s.connect(addr));
-        if (addr == null) return Errno.EFAULT.neg();
-        switch (f.socketState) {
-            case CONNECTED:
-                return Errno.EISCONN.neg();
-            case CONNECTING:
-                if ((s.poll() & WRITABLE) == 0 && f.nonBlocking()) return Errno.EALREADY.neg();
-                break;
-            case UNCONNECTED:
-                int rc = kernelCall("connect", () -> s.connect(addr));
-                if (rc == 0) {
-                    f.socketState = FileDescription.SocketState.CONNECTED;
-                    return 0;
-                }
-                if (rc != Errno.EINPROGRESS.neg()) return rc;
-                f.socketState = FileDescription.SocketState.CONNECTING;
-                if (f.nonBlocking()) return rc;
-                break;
-            default:
-                break;
-        }
-        task.block(() -> (s.poll() & WRITABLE) != 0, -1);
-        return finishConnect(f, s);
-    }
-
-    private static int finishConnect(FileDescription f, Sock s) {
-        int e = s.takeError();
-        if (e == 0 && s.peerAddress() != null && (s.poll() & Sock.POLLOUT) != 0) {
-            f.socketState = FileDescription.SocketState.CONNECTED;
-            return 0;
-        }
-        f.socketState = FileDescription.SocketState.UNCONNECTED;
-        return e != 0 ? -e : Errno.ECONNABORTED.neg();
-    }
+    public int accept(int fd, SockAddr[] peer) { return sockets.accept(fd, peer); }
 
     @Override
-    public int send(int fd, byte[] buf, int off, int len, int flags) { return sendto(fd, buf, off, len, flags, null); }
+    public int connect(int fd, SockAddr addr) { return sockets.connect(fd, addr); }
 
     @Override
-    public int recv(int fd, byte[] buf, int off, int len, int flags) { return recvfrom(fd, buf, off, len, flags, null); }
+    public int send(int fd, byte[] buf, int off, int len, int flags) { return sockets.sendto(fd, buf, off, len, flags, null); }
 
     @Override
-    public int sendto(int fd, byte[] buf, int off, int len, int flags, SockAddr to) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        if (buf == null || len < 0 || off < 0 || off + len > buf.length) return Errno.EFAULT.neg();
-        return sendTo(f, buf, off, len, flags, to);
-    }
+    public int recv(int fd, byte[] buf, int off, int len, int flags) { return sockets.recvfrom(fd, buf, off, len, flags, null); }
 
-    /**
-     * A datagram goes whole or not at all. On a stream a blocking send returns only when all
-     * {@code len} bytes are queued (or an error ends it: then the bytes queued so far count); a
-     * non-blocking one queues what fits.
-     */
-    private int sendTo(FileDescription f, byte[] buf, int off, int len, int flags, SockAddr to) {
-        Sock s = f.file.sock();
-        boolean nonBlocking = f.nonBlocking() || (flags & Sock.MSG_DONTWAIT) != 0;
-        boolean stream = s.type() == Sock.SOCK_STREAM;
-        SockAddr dest = stream ? null : to; // a connected stream ignores the address (send(2))
-        int sent = 0;
-        while (true) {
-            int done = sent;
-            int rc = kernelCall("sendmsg", () -> s.sendmsg(buf, off + done, len - done, flags, dest));
-            if (rc == Errno.EAGAIN.neg()) {
-                if (nonBlocking) return sent > 0 ? sent : rc;
-                task.block(() -> (s.poll() & WRITABLE) != 0, -1);
-                continue;
-            }
-            if (rc < 0) return sent > 0 ? sent : rc;
-            if (!stream) return rc;
-            sent += rc;
-            if (sent >= len || nonBlocking) return sent;
-        }
-    }
+    @Override
+    public int sendto(int fd, byte[] buf, int off, int len, int flags, SockAddr to) { return sockets.sendto(fd, buf, off, len, flags, to); }
 
     @Override
     public int recvfrom(int fd, byte[] buf, int off, int len, int flags, SockAddr[] from) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        if (buf == null || len < 0 || off < 0 || off + len > buf.length) return Errno.EFAULT.neg();
-        return recvFrom(f, buf, off, len, flags, from);
+        return sockets.recvfrom(fd, buf, off, len, flags, from);
     }
 
-    private int recvFrom(FileDescription f, byte[] buf, int off, int len, int flags, SockAddr[] from) {
-        Sock s = f.file.sock();
-        boolean nonBlocking = f.nonBlocking() || (flags & Sock.MSG_DONTWAIT) != 0;
-        return waitFor(f, nonBlocking, READABLE, () -> s.recvmsg(buf, off, len, flags, from));
-    }
+    @Override
+    public int shutdown(int fd, int how) { return sockets.shutdown(fd, how); }
+
+    @Override
+    public int getsockname(int fd, SockAddr[] out) { return sockets.getsockname(fd, out); }
+
+    @Override
+    public int getpeername(int fd, SockAddr[] out) { return sockets.getpeername(fd, out); }
+
+    @Override
+    public int setsockopt(int fd, int level, int name, int value) { return sockets.setsockopt(fd, level, name, value); }
+
+    @Override
+    public int getsockopt(int fd, int level, int name) { return sockets.getsockopt(fd, level, name); }
 
     /** Runs {@code op}; while it says EAGAIN and the call may block, waits for {@code events} and retries. */
-    private int waitFor(FileDescription f, boolean nonBlocking, int events, IntSupplier op) {
+    int waitFor(FileDescription f, boolean nonBlocking, int events, IntSupplier op) {
         while (true) {
             int rc = kernelCall("io", op);
             if (rc != Errno.EAGAIN.neg() || nonBlocking) return rc;
@@ -368,61 +209,6 @@ final class TaskSyscalls implements Syscalls {
         }
     }
 
-    @Override
-    public int shutdown(int fd, int how) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        if (how < Sock.SHUT_RD || how > Sock.SHUT_RDWR) return Errno.EINVAL.neg();
-        Sock s = f.file.sock();
-        return kernelCall("shutdown", () -> s.shutdown(how));
-    }
-
-    @Override
-    public int getsockname(int fd, SockAddr[] out) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        if (out == null || out.length == 0) return Errno.EFAULT.neg();
-        out[0] = f.file.sock().localAddress();
-        return 0;
-    }
-
-    @Override
-    public int getpeername(int fd, SockAddr[] out) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        if (out == null || out.length == 0) return Errno.EFAULT.neg();
-        SockAddr p = f.file.sock().peerAddress();
-        if (p == null) return Errno.ENOTCONN.neg();
-        out[0] = p;
-        return 0;
-    }
-
-    @Override
-    public int setsockopt(int fd, int level, int name, int value) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        Sock s = f.file.sock();
-        return kernelCall("setsockopt", () -> s.setsockopt(level, name, value));
-    }
-
-    @Override
-    public int getsockopt(int fd, int level, int name) {
-        task.syscallEntry();
-        int[] err = new int[1];
-        FileDescription f = sockFd(fd, err);
-        if (f == null) return err[0];
-        Sock s = f.file.sock();
-        if (level == Sock.SOL_SOCKET && name == Sock.SO_TYPE) return s.type();
-        return kernelCall("getsockopt", () -> s.getsockopt(level, name));
-    }
 
     // ================================================================== process and time
 
@@ -481,7 +267,7 @@ final class TaskSyscalls implements Syscalls {
      * Calls into kernel code. An exception there is a kernel bug, not the program's: it is recorded
      * as an oops, and the process dies as it would on Linux (SIGSEGV), leaving the others running.
      */
-    private int kernelCall(String what, IntSupplier call) {
+    int kernelCall(String what, IntSupplier call) {
         try {
             return call.getAsInt();
         } catch (TaskExit e) {
@@ -491,7 +277,7 @@ final class TaskSyscalls implements Syscalls {
         }
     }
 
-    private int oops(String what, Throwable e) {
+    int oops(String what, Throwable e) {
         task.kernel.oops(what + " from " + task, e);
         if (task.onOwnThread()) {
             task.eprint("Segmentation fault (kernel oops in " + what + ": " + e + ")\n");

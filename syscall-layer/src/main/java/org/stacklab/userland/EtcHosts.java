@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
+import org.stacklab.kernel.core.NetDevice;
+import org.stacklab.scenario.Host;
+import org.stacklab.scenario.Topology;
 import org.stacklab.syscall.procfs.ProcFs;
 
 /**
@@ -24,6 +27,27 @@ public final class EtcHosts {
             ProcFs.of(kernel).register("/etc/hosts", k -> h.render());
             return h;
         });
+    }
+
+    /**
+     * Names every host of {@code topology} on every host: each host's first non-loopback address
+     * (the others' names; a host's own name stays 127.0.1.1), as a lab network's /etc/hosts would.
+     */
+    public static void fill(Topology topology) {
+        Map<String, Integer> addrs = new LinkedHashMap<>();
+        for (Host h : topology.hosts()) {
+            for (NetDevice d : h.kernel().devices()) {
+                int a = d.primaryAddress();
+                if (a != 0 && !Ip4.isLoopback(a)) {
+                    addrs.putIfAbsent(h.name(), a);
+                    break;
+                }
+            }
+        }
+        for (Host h : topology.hosts()) {
+            EtcHosts e = of(h.kernel());
+            addrs.forEach((n, a) -> { if (!n.equals(h.name())) e.add(n, a); });
+        }
     }
 
     public EtcHosts add(String name, String address) { return add(name, Ip4.parse(address)); }

@@ -9,8 +9,8 @@ import org.stacklab.syscall.procfs.NetlinkDump;
 
 /**
  * iproute2's {@code ip}: {@code ip link}, {@code ip [-s] link}, {@code ip addr} ({@code ip a}),
- * {@code ip route} ({@code ip r}), each optionally {@code show [dev] NAME}. It reads the
- * RTM_GETLINK / RTM_GETADDR / RTM_GETROUTE dumps (see {@link NetlinkDump}) and prints them in
+ * {@code ip route} ({@code ip r}), {@code ip neigh}, each optionally {@code show [dev] NAME}. It
+ * reads the RTM_GETLINK / RTM_GETADDR / RTM_GETROUTE / RTM_GETNEIGH dumps (see {@link NetlinkDump}) and prints them in
  * iproute2's layout. Changing configuration ({@code ip link set}, {@code ip addr add}) needs
  * netlink requests, which this syscall layer does not carry; scenarios configure hosts directly.
  */
@@ -35,7 +35,7 @@ public final class Ip implements Program {
         }
         if (i >= argv.length) {
             proc.eprintln("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }");
-            proc.eprintln("where  OBJECT := { link | address | route }");
+            proc.eprintln("where  OBJECT := { link | address | route | neigh }");
             return 255;
         }
         String object = argv[i++];
@@ -49,6 +49,7 @@ public final class Ip implements Program {
         if (matches(object, "link", 1)) return link(proc, dev, stats, false);
         if (matches(object, "address", 1)) return link(proc, dev, stats, true);
         if (matches(object, "route", 1)) return route(proc, dev);
+        if (matches(object, "neighbour", 1) || matches(object, "neighbor", 1)) return neigh(proc, dev);
         proc.eprintln("Object \"" + object + "\" is unknown, try \"ip help\".");
         return 255;
     }
@@ -128,6 +129,20 @@ public final class Ip implements Program {
     }
 
     private static String pad(int w, String s) { return " ".repeat(Math.max(0, w - s.length())) + s; }
+
+    /** {@code ip neigh}: "10.0.0.2 dev eth0 lladdr 52:54:00:00:02:01 REACHABLE" (the ARP cache). */
+    private int neigh(UserProcess proc, String dev) {
+        List<String> entries = UserFiles.lines(proc, "ip", NetlinkDump.NEIGH);
+        if (entries == null) return 1;
+        for (String line : entries) {
+            Map<String, String> n = UserFiles.record(line);
+            if (dev != null && !dev.equals(n.get("dev"))) continue;
+            StringBuilder sb = new StringBuilder(n.get("dst")).append(" dev ").append(n.get("dev"));
+            if (!n.get("lladdr").equals("-")) sb.append(" lladdr ").append(n.get("lladdr"));
+            proc.println(sb.append(' ').append(n.get("state")).toString());
+        }
+        return 0;
+    }
 
     private int route(UserProcess proc, String dev) {
         List<String> routes = UserFiles.lines(proc, "ip", NetlinkDump.ROUTE);

@@ -1,6 +1,7 @@
 package org.stacklab.userland;
 
 import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -10,7 +11,7 @@ import org.stacklab.syscall.Syscalls;
 import org.stacklab.syscall.UserProcess;
 
 /**
- * {@code ping [-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] HOST}, as iputils' ping does it over an
+ * {@code ping [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] HOST}, as iputils' ping does it over an
  * unprivileged ICMP socket ({@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}): each echo request
  * carries the send time in its first 16 bytes (a struct timeval), so the round trip is measured
  * from the reply itself, and the summary's mdev is computed in integer microseconds as iputils does.
@@ -24,13 +25,12 @@ import org.stacklab.syscall.UserProcess;
 public final class Ping implements Program {
     private static final int ICMP_ECHO = 8, ICMP_ECHOREPLY = 0, ICMP_DEST_UNREACH = 3, ICMP_TIME_EXCEEDED = 11;
     private static final int TIMEVAL_LEN = 16;
-    /** SOL_IP and IP_RECVTTL from include/uapi/linux/in.h. */
-    public static final int SOL_IP = 0, IP_RECVTTL = 12;
 
     private int count = -1;
     private long intervalNs = 1_000_000_000L;
     private int size = 56;
     private long lingerNs = 10_000_000_000L;
+    private int ttl = -1;
 
     private long transmitted, received, errors;
     private long tmin = Long.MAX_VALUE, tmax, tsum, tsum2;
@@ -47,6 +47,7 @@ public final class Ping implements Program {
                     case "-i": intervalNs = (long) (Double.parseDouble(argv[++i]) * 1e9); break;
                     case "-s": size = Integer.parseInt(argv[++i]); break;
                     case "-W": lingerNs = (long) (Double.parseDouble(argv[++i]) * 1e9); break;
+                    case "-t": ttl = Integer.parseInt(argv[++i]); break;
                     default:
                         if (a.startsWith("-")) return usage(proc, "invalid option -- '" + a.substring(1) + "'");
                         host = a;
@@ -63,10 +64,22 @@ public final class Ping implements Program {
             return 2;
         }
         Syscalls sys = proc.sys();
+        int probe = probeRoute(sys, dst);
+        if (probe < 0) {
+            proc.eprintln("ping: connect: " + UserFiles.strerror(probe));
+            return 2;
+        }
         int fd = sys.socket(InetSockets.AF_INET, Sock.SOCK_DGRAM, Sock.IPPROTO_ICMP);
         if (fd < 0) {
             proc.eprintln("ping: socket: " + UserFiles.strerror(fd));
             return 2;
+        }
+        if (ttl >= 0) {
+            int rc = sys.setsockopt(fd, Sock.SOL_IP, Sock.IP_TTL, ttl);
+            if (rc < 0) {
+                proc.eprintln("ping: can't set unicast time-to-live: " + UserFiles.strerror(rc));
+                return 2;
+            }
         }
         String ip = Ip4.format(dst);
         String who = Resolver.isNumeric(host) ? ip : host + " (" + ip + ")";
@@ -98,6 +111,19 @@ public final class Ping implements Program {
         return received > 0 ? 0 : 1;
     }
 
+    /**
+     * iputils' first step: connect a UDP socket towards the destination (port 1025, nothing is
+     * sent) so the kernel picks the route and the source address; no route means
+     * "ping: connect: Network is unreachable" before anything is sent. Without UDP the probe is skipped.
+     */
+    private static int probeRoute(Syscalls sys, int dst) {
+        int probe = sys.socket(InetSockets.AF_INET, Sock.SOCK_DGRAM, Sock.IPPROTO_UDP);
+        if (probe < 0) return 0;
+        int rc = sys.connect(probe, new SockAddr(dst, 1025));
+        sys.close(probe);
+        return rc == Errno.ENETUNREACH.neg() || rc == Errno.EHOSTUNREACH.neg() ? rc : 0;
+    }
+
     private void receiveUntil(UserProcess proc, int fd, byte[] rx, long deadline, String who, boolean last) {
         Syscalls sys = proc.sys();
         while (true) {
@@ -122,7 +148,7 @@ public final class Ping implements Program {
             SockAddr[] from = new SockAddr[1];
             int len = sys.recvfrom(fd, rx, 0, rx.length, Sock.MSG_DONTWAIT, from);
             if (len < 0) continue;
-            onReply(proc, rx, len, from[0], who, sys.getsockopt(fd, SOL_IP, IP_RECVTTL));
+            onReply(proc, rx, len, from[0], who, sys.getsockopt(fd, Sock.SOL_IP, Sock.IP_RECVTTL));
         }
     }
 
@@ -261,7 +287,7 @@ public final class Ping implements Program {
 
     private static int usage(UserProcess proc, String msg) {
         proc.eprintln("ping: " + msg);
-        proc.eprintln("Usage: ping [-c count] [-i interval] [-s packetsize] [-W timeout] destination");
+        proc.eprintln("Usage: ping [-c count] [-i interval] [-s packetsize] [-t ttl] [-W timeout] destination");
         return 2;
     }
 }

@@ -180,6 +180,22 @@ class SchedulerTest {
     }
 
     @Test
+    void aLoopWithoutSystemCallsIsStoppedByTheWallClockWatchdog() {
+        TestHosts net = new TestHosts(12);
+        net.sched.setCpuWallLimitMs(200);
+        Task hog = Processes.on(net.h1).spawn("hog", (proc, argv) -> {
+            long x = 0;
+            while (x >= 0) x = (x + 1) & 0xffff; // never makes a system call, never ends
+            return 0;
+        });
+        Task other = Processes.on(net.h1).spawn("other", (proc, argv) -> 0);
+        assertTrue(net.sched.runUntilAllExit(Time.s(1)));
+        assertEquals(128 + Task.SIGXCPU, hog.exitStatus());
+        assertEquals(0, other.exitStatus(), "the others still run");
+        assertTrue(net.h1.log().contains("hog[100]@h1 killed"), String.join("\n", net.h1.log().lines()));
+    }
+
+    @Test
     void killEndsABlockedProcessAndClosesItsSockets() {
         TestHosts net = new TestHosts(8);
         Task server = Processes.on(net.h2).spawn("nc", (proc, argv) -> {

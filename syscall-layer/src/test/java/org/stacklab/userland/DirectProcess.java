@@ -111,7 +111,8 @@ final class DirectProcess implements UserProcess, Syscalls {
         if (domain != InetSockets.AF_INET) return Errno.EAFNOSUPPORT.neg();
         SocketProto p = InetSockets.of(kernel).lookup(type, protocol);
         if (p == null) return Errno.EPROTONOSUPPORT.neg();
-        return allocFd(p.create());
+        Sock s = p.create();
+        return s == null ? Errno.ENOBUFS.neg() : allocFd(s);
     }
 
     private Sock sock(int fd) { return fds.get(fd) instanceof Sock s ? s : null; }

@@ -58,7 +58,7 @@ final class FakePingSock extends FakeSock {
     }
 
     @Override public int getsockopt(int level, int name) {
-        return level == Ping.SOL_IP && name == Ping.IP_RECVTTL ? 64 : Errno.ENOPROTOOPT.neg();
+        return level == SOL_IP && name == IP_RECVTTL ? 64 : Errno.ENOPROTOOPT.neg();
     }
 
     @Override public int poll() { return (queue.isEmpty() ? 0 : POLLIN) | POLLOUT; }

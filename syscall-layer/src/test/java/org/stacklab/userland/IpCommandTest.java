@@ -60,6 +60,14 @@ class IpCommandTest {
     }
 
     @Test
+    void ipNeighShowsTheArpCache() {
+        lab.ip1.neighbours.add(new org.stacklab.kernel.ip.Neighbour(Ip4.parse("10.0.0.2"), 0x020000000002L, "eth0", "REACHABLE", 0));
+        lab.ip1.neighbours.add(new org.stacklab.kernel.ip.Neighbour(Ip4.parse("10.0.0.9"), 0, "eth0", "INCOMPLETE", 0));
+        assertEquals("10.0.0.2 dev eth0 lladdr 02:00:00:00:00:02 REACHABLE\n10.0.0.9 dev eth0 INCOMPLETE\n",
+                DirectProcess.run(lab.h1, "ip", "neigh"));
+    }
+
+    @Test
     void unknownObjectIsRefused() {
         assertEquals("Object \"frob\" is unknown, try \"ip help\".\n[exit 255]\n", DirectProcess.run(lab.h1, "ip", "frob"));
     }

@@ -1,5 +1,7 @@
 package org.stacklab.kernel.core;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -51,5 +53,5 @@ public final class IrqStats {
     }
 
     /** Lines in IRQ order. */
-    public java.util.Collection<Line> lines() { return java.util.List.copyOf(lines.values()); }
+    public Collection<Line> lines() { return List.copyOf(lines.values()); }
 }

@@ -8,6 +8,7 @@ import org.stacklab.kernel.core.MacAddr;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.core.NetDeviceStats;
 import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.ip.Neighbour;
 import org.stacklab.kernel.ip.Route;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockInfo;
@@ -30,6 +31,7 @@ public final class NetlinkDump {
     public static final String LINK = DIR + "RTM_GETLINK";
     public static final String ADDR = DIR + "RTM_GETADDR";
     public static final String ROUTE = DIR + "RTM_GETROUTE";
+    public static final String NEIGH = DIR + "RTM_GETNEIGH";
     public static final String SOCK_DIAG = DIR + "SOCK_DIAG_BY_FAMILY";
 
     static String links(Kernel k) {
@@ -99,6 +101,21 @@ public final class NetlinkDump {
               .append(" scope=").append(r.scope())
               .append(" prefsrc=").append(r.src() == 0 ? "-" : Ip4.format(r.src()))
               .append(" priority=").append(r.metric())
+              .append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String neighbours(Kernel k) {
+        StringBuilder sb = new StringBuilder();
+        IpStack ip = k.findSymbol(IpStack.class);
+        if (ip == null) return "";
+        for (Neighbour n : ip.neighbours()) {
+            boolean noLladdr = n.state().equals("INCOMPLETE") || n.state().equals("FAILED") || n.state().equals("NONE");
+            sb.append("dst=").append(Ip4.format(n.ip()))
+              .append(" dev=").append(n.dev())
+              .append(" lladdr=").append(noLladdr ? "-" : MacAddr.format(n.mac()))
+              .append(" state=").append(n.state())
               .append('\n');
         }
         return sb.toString();

@@ -37,6 +37,7 @@ public final class ProcFs {
         register(NetlinkDump.LINK, NetlinkDump::links);
         register(NetlinkDump.ADDR, NetlinkDump::addresses);
         register(NetlinkDump.ROUTE, NetlinkDump::routes);
+        register(NetlinkDump.NEIGH, NetlinkDump::neighbours);
         register(NetlinkDump.SOCK_DIAG, NetlinkDump::sockets);
     }
 

@@ -1,5 +1,7 @@
 package org.stacklab.syscall.procfs;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.stacklab.kernel.core.IrqStats;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.NetDevice;
@@ -18,7 +20,8 @@ final class ProcInterrupts {
         StringBuilder sb = new StringBuilder();
         sb.append(" ".repeat(PREC + 8)).append(String.format("CPU%-8d", 0)).append('\n');
         IrqStats stats = IrqStats.of(k);
-        java.util.Map<Integer, String> names = new java.util.TreeMap<>();
+        // Rows for every requested line, plus any device with an IRQ whose driver requested none.
+        Map<Integer, String> names = new TreeMap<>();
         for (IrqStats.Line l : stats.lines()) names.put(l.irq, l.name);
         for (NetDevice d : k.devices()) {
             if (d.irq() < 0) continue;
