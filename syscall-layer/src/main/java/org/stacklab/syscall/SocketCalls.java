@@ -216,7 +216,20 @@ final class SocketCalls {
     int recvFrom(FileDescription f, byte[] buf, int off, int len, int flags, SockAddr[] from) {
         Sock s = f.file.sock();
         boolean nonBlocking = f.nonBlocking() || (flags & Sock.MSG_DONTWAIT) != 0;
-        return sys.waitFor(f, nonBlocking, READABLE, () -> s.recvmsg(buf, off, len, flags, from));
+        int kflags = flags & ~Sock.MSG_WAITALL;
+        if ((flags & Sock.MSG_WAITALL) == 0 || nonBlocking || (flags & Sock.MSG_PEEK) != 0 || s.type() != Sock.SOCK_STREAM) {
+            return sys.waitFor(f, nonBlocking, READABLE, () -> s.recvmsg(buf, off, len, kflags, from));
+        }
+        // MSG_WAITALL (recv(2)): keep reading until len bytes, end of stream or an error; an
+        // error after some data returns the data, and the error comes with the next call.
+        int got = 0;
+        while (got < len) {
+            int done = got;
+            int n = sys.waitFor(f, false, READABLE, () -> s.recvmsg(buf, off + done, len - done, kflags, from));
+            if (n <= 0) return got > 0 ? got : n;
+            got += n;
+        }
+        return got;
     }
 
 

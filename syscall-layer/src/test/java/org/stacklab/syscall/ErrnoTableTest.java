@@ -17,7 +17,8 @@ import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 
 /**
- * Every errno the socket API documents, each provoked the way a program would meet it. One row:
+ * Every errno the socket API documents, each provoked the way a program would meet it, over the
+ * reference TCP/UDP/IP on two kernels joined by a veth pair. One row:
  * the expected errno, the situation (as the man page words it), and the calls that produce it;
  * the last call's return value must be exactly -errno.
  */
@@ -27,14 +28,14 @@ class ErrnoTableTest {
 
     record Row(Errno errno, String situation, int uid, ToIntFunction<Ctx> calls) {}
 
-    /** What a row's calls get: a fresh pair of hosts and a process on h1 (root unless the row says). */
+    /** What a row's calls get: a fresh pair of hosts (reference ip, udp, tcp) and a process on h1. */
     static final class Ctx {
-        final TestHosts net;
+        final RealHosts net;
         final Task task;
         final Syscalls sys;
 
         Ctx(int uid) {
-            net = new TestHosts(99);
+            net = new RealHosts(99);
             task = Processes.on(net.h1).foreground("errno", uid);
             sys = task.sys();
         }
@@ -114,7 +115,8 @@ class ErrnoTableTest {
                 return c.sys.recv(s, new byte[1], 0, 1, 0);
             }),
             new Row(Errno.ETIMEDOUT, "connect to a host that never answers", root, c -> {
-                c.net.blackhole("10.0.0.2");
+                c.net.dropTcpFromH1();
+                c.net.h1.sysctl().set("net.ipv4.tcp_syn_retries", 1);
                 return c.sys.connect(c.tcp(), H2_80);
             }),
             new Row(Errno.EPIPE, "send after shutdown(SHUT_WR)", root, c -> {

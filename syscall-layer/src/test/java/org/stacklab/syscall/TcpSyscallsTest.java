@@ -96,6 +96,29 @@ class TcpSyscallsTest {
         assertEquals(Errno.ENOTCONN.neg(), sys.recv(sys.socket(AF, STREAM, 0), b, 0, 1, 0));
     }
 
+    @Test
+    void msgWaitallCollectsTheWholeBufferAcrossSegments() {
+        RealHosts net = new RealHosts(6);
+        Task srv = listener(net, 4);
+        Task cli = Processes.on(net.h1).spawn("cli", (p, argv) -> {
+            Syscalls sys = p.sys();
+            int s = sys.socket(AF, STREAM, 0);
+            sys.connect(s, H2_80);
+            for (int i = 0; i < 5; i++) {
+                sys.send(s, new byte[1000], 0, 1000, 0);
+                sys.nanosleep(Time.ms(1)); // five separate segments
+            }
+            sys.close(s);
+            return 0;
+        });
+        int a = srv.sys().accept(3, null);
+        byte[] buf = new byte[6000];
+        assertEquals(5000, srv.sys().recv(a, buf, 0, 6000, Sock.MSG_WAITALL), "everything up to the end of the stream");
+        assertEquals(0, srv.sys().recv(a, buf, 0, 10, Sock.MSG_WAITALL));
+        assertTrue(net.sched.runUntilAllExit(Time.s(1)));
+        assertEquals(0, cli.exitStatus());
+    }
+
     /** A server and two clients as processes; returns output and every event run. */
     static List<String> bulkRun(long seed, StringBuilder out) {
         RealHosts net = new RealHosts(seed);

@@ -21,6 +21,8 @@ public interface Sock {
     // recv/send flags.
     int MSG_PEEK = 0x2;
     int MSG_DONTWAIT = 0x40;
+    /** recv(2): on a stream, wait for the whole {@code len} (the syscall layer loops; transports ignore it). */
+    int MSG_WAITALL = 0x100;
     int MSG_NOSIGNAL = 0x4000;
 
     // shutdown(2).

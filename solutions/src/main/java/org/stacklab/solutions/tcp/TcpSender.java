@@ -111,6 +111,11 @@ final class TcpSender {
             if (unsent > 0) {
                 int n = sk.flow().sendNow(sk, unsent);
                 if (n <= 0) return;
+                if (n > unsent) {
+                    // A flow-control component asked for bytes that do not exist; send what there is.
+                    sk.kernel.log().warn("tcp.flow: sendNow returned " + n + " with only " + unsent + " bytes unsent");
+                    n = unsent;
+                }
                 boolean fin = tcb.finQueued && n == unsent;
                 sendData(tcb.sndNxt, n, fin);
             } else if (tcb.finQueued && tcb.sndNxt == finPosition()) {

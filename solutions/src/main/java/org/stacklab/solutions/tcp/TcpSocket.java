@@ -14,7 +14,6 @@ import org.stacklab.kernel.tcp.ReliableDelivery;
 import org.stacklab.kernel.tcp.SeqNum;
 import org.stacklab.kernel.tcp.TcpConnection;
 import org.stacklab.kernel.tcp.TcpControlBlock;
-import org.stacklab.kernel.tcp.TcpFlags;
 import org.stacklab.kernel.tcp.TcpHeader;
 import org.stacklab.kernel.tcp.TcpSegment;
 import org.stacklab.kernel.tcp.TcpState;
@@ -58,7 +57,8 @@ final class TcpSocket implements Sock, TcpConnection {
     boolean hashed;
 
     final KernelTimer rtxTimer;
-    private final KernelTimer persistTimer, waitTimer;
+    private final KernelTimer persistTimer, waitTimer, keepaliveTimer;
+    private int keepaliveProbesOut;
     private final TcpSender sender;
 
     TcpSocket(TcpStack stack, TcpSocket listener) {
@@ -74,6 +74,7 @@ final class TcpSocket implements Sock, TcpConnection {
             sndBufOpt = listener.sndBufOpt;
             rcvBufOpt = listener.rcvBufOpt;
             tcb.nodelay = listener.tcb.nodelay;
+            keepalive = listener.keepalive;
             reuseAddr = listener.reuseAddr;
             parent = listener;
             passive = true;
@@ -88,6 +89,7 @@ final class TcpSocket implements Sock, TcpConnection {
         rtxTimer = new KernelTimer(kernel, "tcp retransmit", () -> guarded(() -> rel.onRetransmitTimeout(this)));
         persistTimer = new KernelTimer(kernel, "tcp persist", () -> guarded(() -> flow.onPersistTimeout(this)));
         waitTimer = new KernelTimer(kernel, "tcp time-wait", () -> guarded(this::waitTimeout));
+        keepaliveTimer = new KernelTimer(kernel, "tcp keepalive", () -> guarded(this::keepaliveTimeout));
         stack.sockets.add(this);
     }
 
@@ -101,6 +103,7 @@ final class TcpSocket implements Sock, TcpConnection {
 
     void segmentArrives(TcpSegment seg) {
         updateTsRecent(seg);
+        if (keepalive) armKeepalive();
         cm.segmentArrives(this, seg);
         if (!released && TcpInput.canOutput(tcb.state)) output();
     }
@@ -119,7 +122,7 @@ final class TcpSocket implements Sock, TcpConnection {
         child.tcb.remotePort = seg.header.srcPort();
         child.tcb.state = TcpState.LISTEN;
         child.initRoute();
-        cm.segmentArrives(child, seg);
+        child.cm.segmentArrives(child, seg);
         if (child.tcb.state == TcpState.SYN_RECEIVED) {
             stack.ehash.insert(child);
             stack.ports.add(child, child.tcb.localPort);
@@ -139,8 +142,9 @@ final class TcpSocket implements Sock, TcpConnection {
         tcb.mss = Math.min(536, tcb.advMss);
         sender.offerWscale = stack.sysctl(TcpSysctl.WINDOW_SCALING, TcpSysctl.WINDOW_SCALING_DEFAULT) != 0;
         sender.offerTimestamps = stack.sysctl(TcpSysctl.TIMESTAMPS, TcpSysctl.TIMESTAMPS_DEFAULT) != 0;
-        tcb.rcvWscale = sender.offerWscale ? wscaleFor(Math.max(rcvBuf.capacity(),
-                rcvSpace((int) stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
+        // As Linux's tcp_select_initial_window: a shift big enough for the largest buffer the socket may get.
+        tcb.rcvWscale = sender.offerWscale ? wscaleFor((int) Math.max(rcvBuf.capacity(),
+                Math.min(Integer.MAX_VALUE, stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
     }
 
     /** The smallest shift that lets a 16-bit field describe {@code space} bytes (RFC 7323 §2.3). */
@@ -257,6 +261,28 @@ final class TcpSocket implements Sock, TcpConnection {
         waitTimer.set(2 * msl * 1_000_000L);
     }
 
+    /** RFC 1122 §4.2.3.6: after a long silence, probe whether the peer is still there. */
+    private void armKeepalive() {
+        keepaliveProbesOut = 0;
+        keepaliveTimer.set(stack.sysctl(TcpSysctl.KEEPALIVE_TIME_MS, TcpSysctl.KEEPALIVE_TIME_MS_DEFAULT) * 1_000_000L);
+    }
+
+    private void keepaliveTimeout() {
+        if (!keepalive || !(tcb.state == TcpState.ESTABLISHED || tcb.state == TcpState.CLOSE_WAIT)) return;
+        long intvl = stack.sysctl(TcpSysctl.KEEPALIVE_INTVL_MS, TcpSysctl.KEEPALIVE_INTVL_MS_DEFAULT) * 1_000_000L;
+        if (tcb.sndMax != tcb.sndUna || unsent() > 0) {
+            keepaliveTimer.set(intvl); // data is moving (or its timers run): not idle
+            return;
+        }
+        if (keepaliveProbesOut >= stack.sysctl(TcpSysctl.KEEPALIVE_PROBES, TcpSysctl.KEEPALIVE_PROBES_DEFAULT)) {
+            abort(Errno.ETIMEDOUT);
+            return;
+        }
+        keepaliveProbesOut++;
+        sender.sendWindowProbe(); // SEQ = SND.UNA - 1, no data: the peer must answer with an ACK
+        keepaliveTimer.set(intvl);
+    }
+
     private void waitTimeout() {
         if (tcb.state == TcpState.TIME_WAIT || tcb.state == TcpState.FIN_WAIT_2) closed();
     }
@@ -265,6 +291,7 @@ final class TcpSocket implements Sock, TcpConnection {
     @Override
     public void established() {
         everEstablished = true;
+        if (keepalive) armKeepalive();
         cc.init(tcb, (int) Math.min(Integer.MAX_VALUE / 2,
                 stack.sysctl(TcpSysctl.INIT_CWND, TcpSysctl.INIT_CWND_DEFAULT) * tcb.mss));
         if (parent != null) {
@@ -292,6 +319,7 @@ final class TcpSocket implements Sock, TcpConnection {
         persistTimer.clear();
         sender.delackTimer.clear();
         waitTimer.clear();
+        keepaliveTimer.clear();
         stack.ehash.remove(this);
         if (parent != null) {
             parent.listenQueue.remove(this);
@@ -316,6 +344,7 @@ final class TcpSocket implements Sock, TcpConnection {
     /** Module unload: every connection is aborted. */
     void destroy() {
         if (listenQueue != null) for (TcpSocket c : listenQueue.all()) c.destroy();
+        keepaliveTimer.clear();
         rtxTimer.clear();
         persistTimer.clear();
         sender.delackTimer.clear();
@@ -497,7 +526,11 @@ final class TcpSocket implements Sock, TcpConnection {
         if (level == SOL_SOCKET) {
             switch (name) {
                 case SO_REUSEADDR: reuseAddr = value != 0; return 0;
-                case SO_KEEPALIVE: keepalive = value != 0; return 0;
+                case SO_KEEPALIVE:
+                    keepalive = value != 0;
+                    if (keepalive && tcb.state.isSynchronized()) armKeepalive();
+                    if (!keepalive) keepaliveTimer.clear();
+                    return 0;
                 case SO_SNDBUF: {
                     // Linux doubles the value (bookkeeping overhead) and caps it at wmem_max.
                     long max = stack.sysctl(TcpSysctl.WMEM_MAX, TcpSysctl.WMEM_MAX_DEFAULT);

@@ -5,6 +5,7 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.IpProtocolHandler;
 import org.stacklab.kernel.socket.Errno;
+import org.stacklab.kernel.udp.UdpDropReason;
 import org.stacklab.kernel.udp.UdpHeader;
 import org.stacklab.kernel.udp.UdpMib;
 
@@ -14,10 +15,10 @@ import org.stacklab.kernel.udp.UdpMib;
  * when nobody listens. Also the ICMP error handler ({@code __udp4_lib_err}).
  */
 public final class UdpInput implements IpProtocolHandler {
-    public static final String DROP_SHORT = "PKT_TOO_SMALL";
-    public static final String DROP_CSUM = "UDP_CSUM";
-    public static final String DROP_NO_SOCKET = "NO_SOCKET";
-    public static final String DROP_RCVBUF = "SOCKET_RCVBUFF";
+    static final String DROP_SHORT = UdpDropReason.PKT_TOO_SMALL;
+    static final String DROP_CSUM = UdpDropReason.UDP_CSUM;
+    static final String DROP_NO_SOCKET = UdpDropReason.NO_SOCKET;
+    static final String DROP_RCVBUF = UdpDropReason.SOCKET_RCVBUFF;
 
     /** ICMP destination unreachable, code 3: port unreachable (RFC 792). */
     static final int ICMP_DEST_UNREACH = 3, ICMP_PORT_UNREACH = 3;

@@ -10,14 +10,13 @@ final class UdpOutput {
     private UdpOutput() {}
 
     /** Returns {@code len}, or the -errno IP reported (ENETUNREACH, EMSGSIZE, EPERM, ENOBUFS). */
-    static int send(Udp udp, int saddr, int sport, int daddr, int dport, byte[] buf, int off, int len) {
+    static int send(Udp udp, int saddr, int sport, int daddr, int dport, int ttl, byte[] buf, int off, int len) {
         SkBuff skb = SkBuff.allocWithHeadroom(UdpHeader.LEN + len);
         int at = skb.put(UdpHeader.LEN + len);
         System.arraycopy(buf, off, skb.buf(), at + UdpHeader.LEN, len);
         skb.setTransportHeader(at);
         // Linux always computes the checksum on send; zero is legal on IPv4 but would hide corruption.
         UdpHeader.write(skb, at, sport, dport, len, saddr, daddr);
-        int ttl = (int) udp.kernel.sysctl().get("net.ipv4.ip_default_ttl", IpStack.DEFAULT_TTL);
         int rc = udp.ip.output(skb, saddr, daddr, IpStack.PROTO_UDP, ttl, 0);
         if (rc < 0) {
             if (rc == Errno.ENOBUFS.neg()) udp.mib.sndbufErrors++;

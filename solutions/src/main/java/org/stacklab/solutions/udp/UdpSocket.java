@@ -3,6 +3,7 @@ package org.stacklab.solutions.udp;
 import java.util.ArrayDeque;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -28,7 +29,7 @@ public final class UdpSocket implements Sock {
     private static final int RCV_SHUTDOWN = 1, SEND_SHUTDOWN = 2;
 
     /** A queued datagram: the skb (data at the payload), its sender, and what it charges to the buffer. */
-    private record Datagram(SkBuff skb, int saddr, int sport, int truesize) {}
+    private record Datagram(SkBuff skb, int saddr, int sport, int truesize, int ipTtl) {}
 
     private final Udp udp;
     private final long inode;
@@ -37,6 +38,10 @@ public final class UdpSocket implements Sock {
     /** Whether bind() chose the address / port, so disconnect keeps them (Linux's sk_userlocks). */
     private boolean userBoundAddr, userBoundPort;
     private boolean reuseAddr, broadcast, keepAlive;
+    /** IP_TTL of this socket's datagrams; -1 means net.ipv4.ip_default_ttl. */
+    private int ttl = -1;
+    /** TTL of the IPv4 datagram that carried the last message returned (IP_RECVTTL); 0 before any. */
+    private int lastRecvTtl = -1;
     private int rcvbuf, sndbuf;
     private final ArrayDeque<Datagram> receiveQueue = new ArrayDeque<>();
     private int rmemAlloc;
@@ -166,7 +171,7 @@ public final class UdpSocket implements Sock {
         if (rc < 0) return rc;
         int saddr = localAddr != 0 && !isBroadcast(localAddr) ? localAddr : udp.ip.sourceAddressFor(daddr);
         if (saddr == 0) return Errno.ENETUNREACH.neg();
-        return UdpOutput.send(udp, saddr, localPort, daddr, dport, buf, off, len);
+        return UdpOutput.send(udp, saddr, localPort, daddr, dport, ttl(), buf, off, len);
     }
 
     // ------------------------------------------------------------------ receiving
@@ -183,8 +188,9 @@ public final class UdpSocket implements Sock {
             return;
         }
         int truesize = truesize(skb);
+        int ipTtl = skb.networkHeader() >= 0 ? skb.u8(skb.networkHeader() + 8) : -1;
         skb.pull(UdpHeader.LEN);
-        receiveQueue.addLast(new Datagram(skb, saddr, sport, truesize));
+        receiveQueue.addLast(new Datagram(skb, saddr, sport, truesize, ipTtl));
         rmemAlloc += truesize;
     }
 
@@ -208,6 +214,7 @@ public final class UdpSocket implements Sock {
         int n = Math.min(len, d.skb.len());
         System.arraycopy(d.skb.buf(), d.skb.data(), buf, off, n);
         if (from != null && from.length > 0) from[0] = new SockAddr(d.saddr, d.sport);
+        lastRecvTtl = d.ipTtl;
         if ((flags & MSG_PEEK) == 0) {
             receiveQueue.pollFirst();
             rmemAlloc -= d.truesize;
@@ -238,6 +245,13 @@ public final class UdpSocket implements Sock {
 
     @Override
     public int setsockopt(int level, int name, int value) {
+        if (level == SOL_IP && name == IP_TTL) {
+            // ip(7): 1..255, or -1 for the system default.
+            if (value != -1 && (value < 1 || value > 255)) return Errno.EINVAL.neg();
+            ttl = value;
+            return 0;
+        }
+        if (level == SOL_IP && name == IP_RECVTTL) return 0; // always recorded, see Sock.IP_RECVTTL
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         switch (name) {
             case SO_REUSEADDR -> reuseAddr = value != 0;
@@ -257,6 +271,8 @@ public final class UdpSocket implements Sock {
 
     @Override
     public int getsockopt(int level, int name) {
+        if (level == SOL_IP && name == IP_TTL) return ttl();
+        if (level == SOL_IP && name == IP_RECVTTL) return Math.max(lastRecvTtl, 0);
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         return switch (name) {
             case SO_REUSEADDR -> reuseAddr ? 1 : 0;
@@ -287,6 +303,9 @@ public final class UdpSocket implements Sock {
     }
 
     void setError(int errno) { error = errno; }
+
+    /** The TTL this socket sends with. */
+    int ttl() { return ttl > 0 ? ttl : (int) udp.kernel.sysctl().get("net.ipv4.ip_default_ttl", IpStack.DEFAULT_TTL); }
 
     @Override
     public int takeError() {

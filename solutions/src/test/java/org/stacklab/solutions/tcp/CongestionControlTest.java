@@ -110,4 +110,23 @@ class CongestionControlTest {
         c.sock().sendmsg(new byte[20 * 1460], 0, 20 * 1460, 0, null);
         assertEquals(10, h.drainSent().size(), "initial window of 10 segments (RFC 6928)");
     }
+
+    @Test
+    void newRenoSawtoothUnderRandomLoss() {
+        var pipe = org.stacklab.testkit.tcp.TcpPipe.create(3,
+                org.stacklab.testkit.tcp.FaultProfile.clean().withLoss(0.005).withDelay(org.stacklab.sim.Time.ms(10)))
+                .sysctl(TcpSysctl.MSL_MS, 100).sysctl(TcpSysctl.WMEM_DEFAULT, 1 << 20).sysctl(TcpSysctl.RMEM_DEFAULT, 1 << 21);
+        var trace = org.stacklab.testkit.tcp.CwndTrace.start(pipe.a(), org.stacklab.sim.Time.ms(5));
+        org.stacklab.testkit.tcp.BulkTransfer.run(pipe, 8 << 20, 0, org.stacklab.sim.Time.s(600)).assertOk();
+        trace.stop();
+        var s = trace.samples();
+        int cuts = 0, peak = 0;
+        for (int i = 1; i < s.size(); i++) {
+            peak = Math.max(peak, s.get(i).cwnd());
+            if (s.get(i).cwnd() <= s.get(i - 1).cwnd() * 0.7) cuts++;
+        }
+        String chart = trace.plot(72, 12, 1448);
+        assertTrue(cuts >= 2, "the window is cut at losses (multiplicative decrease):\n" + chart);
+        assertTrue(peak >= 20 * 1448, "and grows between them:\n" + chart);
+    }
 }

@@ -442,4 +442,49 @@ class ConnectionStateTest {
         h.expectSent(rst().seq(first.seq() + 1)); // the half-open connection is gone: the listener resets
         assertNull(l.accept());
     }
+
+    @Test
+    void newSynBeyondTheOldSequenceSpaceEndsTimeWaitEarly() {
+        var c = Peer.acceptFrom(h);
+        c.sock().close();                                         // the server closes first...
+        h.expectSent(finAck().seq(c.us(0)));
+        h.receive(finAck().seq(c.peer(0)).ack(c.us(1)));
+        h.expectSent(ack().ack(c.peer(1)));
+        assertEquals(TIME_WAIT, h.state(c.sock()));               // ...so the server holds TIME-WAIT
+        // The client reconnects from the same port with a higher ISN (RFC 9293 §3.6.1, RFC 6191).
+        h.after(ms(100)).receive(syn().seq(c.peer(100_000)).mss(1460));
+        h.expectSent(synAck().ack(c.peer(100_001)));
+        assertEquals(CLOSED, h.state(c.sock()));
+        // An old duplicate SYN (below RCV.NXT) would not have done this: it gets a challenge ACK.
+    }
+
+    @Test
+    void oldSynInTimeWaitIsAnsweredWithAnAck() {
+        var c = Peer.acceptFrom(h);
+        c.sock().close();
+        h.receive(finAck().seq(c.peer(0)).ack(c.us(1)));
+        h.drainSent();
+        h.receive(syn().seq(c.peer(0)));
+        h.expectSent(ack().seq(c.us(1)).ack(c.peer(1)));
+        assertEquals(TIME_WAIT, h.state(c.sock()));
+    }
+
+    @Test
+    void keepaliveProbesAnIdleConnectionAndGivesUpOnASilentPeer() {
+        h.sysctl(TcpSysctl.KEEPALIVE_TIME_MS, 1000).sysctl(TcpSysctl.KEEPALIVE_INTVL_MS, 100).sysctl(TcpSysctl.KEEPALIVE_PROBES, 3);
+        var c = Peer.acceptFrom(h);
+        assertEquals(0, c.sock().setsockopt(Sock.SOL_SOCKET, Sock.SO_KEEPALIVE, 1));
+        h.after(ms(1000));
+        h.expectSent(ack().seq(c.us(-1)).ack(c.peer(0)).length(0));   // RFC 1122 §4.2.3.6 probe
+        h.receive(ack().seq(c.peer(0)).ack(c.us(0)));                  // the peer is alive
+        h.after(ms(999));
+        h.expectNothingSent();
+        h.after(ms(1));
+        for (int i = 0; i < 3; i++) {
+            h.expectSent(ack().seq(c.us(-1)).length(0));
+            h.after(ms(100));
+        }
+        assertEquals(CLOSED, h.state(c.sock()));
+        assertEquals(Errno.ETIMEDOUT.code, c.sock().takeError());
+    }
 }

@@ -182,12 +182,12 @@ class FlowControlTest {
         Sock l = h.listenOn(80);
         h.receive(syn().seq(1000).mss(1460).wscale(7).window(65535));
         // Our SYN-ACK offers a shift too; its own window is never scaled (RFC 7323 §2.2).
-        WireSegment sa = h.expectSent(synAck().ack(1001).wscale(6).window(65535));
+        WireSegment sa = h.expectSent(synAck().ack(1001).wscale(7).window(65535));
         h.receive(ack().seq(1001).ack(sa.seq() + 1).window(100));   // 100 << 7 = 12800 bytes
         Sock s = l.accept();
         s.sendmsg(bytes(1000), 0, 1000, 0, null);
         WireSegment d = h.expectSent(ack().seq(sa.seq() + 1).length(1000));
-        assertEquals(65536 >> 6, d.window(), "our window field is scaled by our shift");
+        assertEquals(65536 >> 7, d.window(), "our window field is scaled by our shift");
     }
 
     @Test
@@ -210,7 +210,7 @@ class FlowControlTest {
     @Test
     void clientOffersMssWindowScaleAndTimestamps() {
         h.connectTo(80);
-        WireSegment syn = h.expectSent(syn().mss(1460).wscale(6).window(65535));
+        WireSegment syn = h.expectSent(syn().mss(1460).wscale(7).window(65535));
         assertTrue(syn.header().tsVal() > 0, "timestamps offered (RFC 7323)");
     }
 }

@@ -76,7 +76,7 @@ class UdpOverIpTest {
         loop.runUntilIdle();
         String t = trace();
         assertTrue(t.contains("udp port 9 unreachable"), t);
-        assertEquals(1, ((UdpModule) h2.module("udp")).udp().mib().noPorts);
+        assertEquals(1L, InetSockets.of(h2).lookup(Sock.SOCK_DGRAM, Sock.IPPROTO_UDP).counters().get("NoPorts"));
         assertEquals(Errno.ECONNREFUSED.neg(), client.recvmsg(new byte[4], 0, 4, 0, null), t);
     }
 
@@ -112,6 +112,25 @@ class UdpOverIpTest {
         byte[] got = new byte[9000];
         assertEquals(8000, server.recvmsg(got, 0, got.length, 0, null), trace());
         assertArrayEquals(data, java.util.Arrays.copyOf(got, 8000));
+    }
+
+    @Test
+    void ipTtlSetsTheTtlOfSentDatagrams() {
+        Sock s = udp(h1);
+        assertEquals(64, s.getsockopt(Sock.SOL_IP, Sock.IP_TTL));
+        assertEquals(0, s.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 3));
+        assertEquals(Errno.EINVAL.neg(), s.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 256));
+        s.sendmsg(new byte[1], 0, 1, 0, SockAddr.of("10.0.0.2", 9));
+        loop.runUntilIdle();
+        byte[] frame = h1.trace().entries().stream().filter(e -> e.outgoing() && e.frame().length > 23 && e.frame()[23] == 17)
+                .findFirst().orElseThrow().frame();
+        assertEquals(3, frame[14 + 8], "IPv4 TTL field\n" + trace());
+        Sock r = udp(h2);
+        r.bind(new SockAddr(0, 10));
+        s.sendmsg(new byte[1], 0, 1, 0, SockAddr.of("10.0.0.2", 10));
+        loop.runUntilIdle();
+        assertEquals(1, r.recvmsg(new byte[1], 0, 1, 0, null));
+        assertEquals(3, r.getsockopt(Sock.SOL_IP, Sock.IP_RECVTTL), "the receiver sees the TTL it arrived with");
     }
 
     @Test
