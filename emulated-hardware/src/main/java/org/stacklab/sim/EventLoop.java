@@ -27,6 +27,8 @@ public final class EventLoop {
     private long now;
     private long seq;
     private long eventsRun;
+    /** Cancelled timers still in the queue; purged in bulk when they are the majority. */
+    private int cancelledQueued;
     private Consumer<Timer> tracer;
 
     private EventLoop(long seed, boolean realTime) {
@@ -74,9 +76,34 @@ public final class EventLoop {
     public Timer scheduleAt(long when, Runnable action, String label) {
         checkThread();
         if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
-        Timer t = new Timer(when, seq++, action, label);
+        Timer t = new Timer(this, when, seq++, action, label);
+        t.queued = true;
         queue.add(t);
         return t;
+    }
+
+    /**
+     * A timer that is not scheduled yet; {@link #rescheduleAt} schedules it, again and again. For
+     * per-frame hardware events, so the hot path does not allocate.
+     */
+    public Timer newTimer(Runnable action, String label) {
+        return new Timer(this, now, -1, action, label);
+    }
+
+    /**
+     * Schedules {@code t} (made by {@link #newTimer} or {@link #schedule}) to run at {@code when}. A
+     * timer still pending is moved; a fresh sequence number orders it after events already queued
+     * for the same time.
+     */
+    public void rescheduleAt(Timer t, long when) {
+        checkThread();
+        if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
+        if (t.queued) {
+            queue.remove(t); // O(n), but only when a timer is moved before it ran
+            if (t.cancelled()) cancelledQueued--;
+        }
+        t.revive(when, seq++);
+        queue.add(t);
     }
 
     /**
@@ -101,7 +128,8 @@ public final class EventLoop {
 
     /** Runs every event due within the next {@code durationNs}, then sets the clock to that time. */
     public void runFor(long durationNs) {
-        long end = now + durationNs;
+        if (durationNs < 0) throw new IllegalArgumentException("negative duration " + durationNs + "ns");
+        long end = deadline(durationNs);
         enter();
         try {
             while (true) {
@@ -122,7 +150,8 @@ public final class EventLoop {
      * to the deadline, as it would for a process blocked on nothing.
      */
     public boolean runUntil(BooleanSupplier condition, long timeoutNs) {
-        long end = timeoutNs == Long.MAX_VALUE ? Long.MAX_VALUE : now + timeoutNs;
+        if (timeoutNs < 0) throw new IllegalArgumentException("negative timeout " + timeoutNs + "ns");
+        long end = deadline(timeoutNs);
         enter();
         try {
             while (!condition.getAsBoolean()) {
@@ -142,7 +171,11 @@ public final class EventLoop {
     public boolean step(long limit) {
         drainInbox();
         Timer t;
-        while ((t = queue.peek()) != null && t.cancelled()) queue.poll();
+        while ((t = queue.peek()) != null && t.cancelled()) {
+            queue.poll();
+            t.queued = false;
+            cancelledQueued--;
+        }
         if (t == null || t.when > limit) return false;
         if (realTime) {
             long wall = wallNow();
@@ -153,18 +186,39 @@ public final class EventLoop {
         }
         queue.poll();
         now = Math.max(now, t.when);
-        t.markFired();
+        t.queued = false;
         eventsRun++;
         if (tracer != null) tracer.accept(t);
         t.action.run();
         return true;
     }
 
+    /** now + d, saturating at Long.MAX_VALUE (a huge timeout means "no deadline", not a negative one). */
+    private long deadline(long d) {
+        long end = now + d;
+        return end < now ? Long.MAX_VALUE : end;
+    }
+
+    /** A queued timer was cancelled; drop dead timers in bulk when they outnumber live ones. */
+    void cancelled() {
+        cancelledQueued++;
+        if (cancelledQueued > 1024 && cancelledQueued > queue.size() / 2) {
+            queue.removeIf(t -> {
+                if (!t.cancelled()) return false;
+                t.queued = false;
+                return true;
+            });
+            cancelledQueued = 0;
+        }
+    }
+
     private void drainInbox() {
         Runnable r;
         while ((r = inbox.poll()) != null) {
             long at = realTime ? Math.max(now, wallNow()) : now;
-            queue.add(new Timer(at, seq++, r, "posted"));
+            Timer t = new Timer(this, at, seq++, r, "posted");
+            t.queued = true;
+            queue.add(t);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 public final class ModuleSet {
     public static final String REFERENCE = "reference";
     public static final String STUDENT = "student";
+    /** {@code --use tcp=none}: leave the component out (a host with a driver but no IP, say). */
+    public static final String NONE = "none";
 
     private final String defaultImpl;
     private final Map<String, String> overrides;

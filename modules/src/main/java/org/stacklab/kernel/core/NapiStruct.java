@@ -23,6 +23,8 @@ public final class NapiStruct {
     private final Poll poll;
     private final int weight;
     boolean scheduled;
+    /** True while the softirq is inside this context's poll (it is off the poll list then). */
+    boolean polling;
     private long polls;
     private long framesPolled;
     private int maxWorkSeen;
@@ -51,7 +53,13 @@ public final class NapiStruct {
 
     int runPoll(int budget) {
         polls++;
-        int work = poll.poll(this, budget);
+        polling = true;
+        int work;
+        try {
+            work = poll.poll(this, budget);
+        } finally {
+            polling = false;
+        }
         framesPolled += Math.max(0, work);
         maxWorkSeen = Math.max(maxWorkSeen, work);
         return work;

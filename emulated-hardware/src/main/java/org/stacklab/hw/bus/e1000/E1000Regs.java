@@ -16,6 +16,15 @@ public final class E1000Regs {
     public static final int STATUS = 0x0008;
     public static final int EECD = 0x0010;
     public static final int CTRL_EXT = 0x0018;
+    /** EEPROM read: write START and a word address, read DONE and the data (manual 13.4.4). */
+    public static final int EERD = 0x0014;
+    public static final int EERD_START = 1 << 0;
+    public static final int EERD_DONE = 1 << 4;
+    public static final int EERD_ADDR_SHIFT = 8;
+    public static final int EERD_DATA_SHIFT = 16;
+    public static final int EERD_DATA_MASK = 0xFFFF << 16;
+    /** EEPROM words 0..2 hold the MAC address, first octet in the low byte of word 0. */
+    public static final int EEPROM_MAC_WORDS = 3;
 
     public static final int CTRL_FD = 1 << 0;          // full duplex
     public static final int CTRL_ASDE = 1 << 5;        // auto-speed detection
@@ -52,6 +61,10 @@ public final class E1000Regs {
     public static final int RCTL_UPE = 1 << 3;         // unicast promiscuous
     public static final int RCTL_MPE = 1 << 4;         // multicast promiscuous
     public static final int RCTL_LPE = 1 << 5;         // long packets (> 1518 bytes)
+    public static final int RCTL_RDMTS_HALF = 0 << 8;   // RXDMT0 when free descriptors <= RDLEN/2
+    public static final int RCTL_RDMTS_QUARTER = 1 << 8;
+    public static final int RCTL_RDMTS_EIGHTH = 2 << 8;
+    public static final int RCTL_MO_SHIFT = 12;        // which multicast address bits index the MTA
     public static final int RCTL_BAM = 1 << 15;        // accept broadcast
     public static final int RCTL_BSIZE_2048 = 0 << 16;
     public static final int RCTL_BSIZE_1024 = 1 << 16;
@@ -88,6 +101,14 @@ public final class E1000Regs {
     public static final int RAL0 = 0x5400;
     public static final int RAH0 = 0x5404;
     public static final int RAH_AV = 1 << 31;          // address valid
+    /** Receive-address table entries (RAL0/RAH0 .. RAL15/RAH15). */
+    public static final int RA_ENTRIES = 16;
+
+    /** RAL of receive-address entry {@code n}. */
+    public static int RAL(int n) { return RAL0 + 8 * n; }
+
+    /** RAH of receive-address entry {@code n}. */
+    public static int RAH(int n) { return RAH0 + 8 * n; }
 
     // ---- statistics (clear on read) ----
     public static final int CRCERRS = 0x4000;
@@ -131,8 +152,12 @@ public final class E1000Regs {
             case TDLEN: return "TDLEN";
             case TDH: return "TDH";
             case TDT: return "TDT";
-            case RAL0: return "RAL0";
-            case RAH0: return "RAH0";
+            case EERD: return "EERD";
+            case CTRL_EXT: return "CTRL_EXT";
+            case CRCERRS: return "CRCERRS";
+            case GORCH: return "GORCH";
+            case GOTCH: return "GOTCH";
+            case RUC: return "RUC";
             case MPC: return "MPC";
             case GPRC: return "GPRC";
             case GPTC: return "GPTC";
@@ -144,6 +169,9 @@ public final class E1000Regs {
             case TPT: return "TPT";
             default:
                 if (offset >= MTA && offset <= MTA_END) return "MTA[" + ((offset - MTA) / 4) + "]";
+                if (offset >= RAL0 && offset < RAL0 + 8 * RA_ENTRIES) {
+                    return ((offset & 4) == 0 ? "RAL" : "RAH") + ((offset - RAL0) / 8);
+                }
                 return String.format("0x%05x", offset);
         }
     }

@@ -1,0 +1,50 @@
+package org.stacklab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code stacklab} command: one entry point for students (demo, shell, grade), the autograder
+ * (grade) and instructors (verify, release, gradescope). {@code ./stacklab} at the repository root
+ * builds what is needed and runs this class.
+ */
+@Command(name = "stacklab", mixinStandardHelpOptions = true, version = "StackLab 0.1.0",
+        description = "Build a Linux-style network stack, one kernel module at a time, on emulated hardware.",
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n")
+public final class StackLab implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** Builds the command tree; every subcommand is registered here and nowhere else. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new StackLab());
+
+        // ── Students: watch and poke the stack ──────────────────────────────────────────
+        // REGISTRATION POINT (lead): replace DemoPlaceholder with the real demo command.
+        cl.addSubcommand("demo", new DemoPlaceholder());
+        // REGISTRATION POINT (lead): cl.addSubcommand("shell", new ShellCommand());
+        // REGISTRATION POINT (lead): cl.addSubcommand("tap", new TapCommand());
+        // REGISTRATION POINT (lead): cl.addSubcommand("bench", new BenchCommand());
+
+        // ── Grading and the instructor's tools ──────────────────────────────────────────
+        cl.addSubcommand("grade", new GradeCommand());
+        cl.addSubcommand("verify", new VerifyCommand());
+        cl.addSubcommand("release", new ReleaseCommand());
+        cl.addSubcommand("gradescope", new GradescopeCommand());
+
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
