@@ -136,7 +136,7 @@ public final class NicDriverModule implements KernelModule {
         public int open(NetDevice dev) {
             IrqLine irq = pdev.irq();
             if (!irqRequested) {
-                irq.request(name + "-" + dev.name(), this::onInterrupt);
+                irq.request(dev.name(), this::onInterrupt); // /proc/interrupts shows the interface, as for e1000
                 IrqStats.of(kernel).request(irq.number(), dev.name()); // the /proc/interrupts row
                 irqRequested = true;
             }
