@@ -48,6 +48,9 @@ public final class ShellCommand implements Callable<Integer> {
             description = "two-hosts (h1, h2 on a switch, 10.0.0.0/24) or routed (h1 - r1 - h2). Default: ${DEFAULT-VALUE}.")
     String topologyName;
 
+    /** Virtual time the hosts run before the prompt (the links come up within microseconds). */
+    static final long BOOT_NS = 1_000_000L;
+
     private final PrintStream out;
 
     public ShellCommand() { this(System.out); }
@@ -63,6 +66,9 @@ public final class ShellCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown topology '" + topologyName + "' (two-hosts or routed)");
         };
+        // Boot: let the NICs finish link negotiation before the first prompt, as a machine would
+        // have by the time someone logs in.
+        topo.run(BOOT_NS);
         Shell shell = new Shell(new ScenarioShellTopology(topo), s -> {
             out.print(s);
             out.flush();

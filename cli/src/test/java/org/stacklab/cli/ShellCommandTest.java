@@ -32,7 +32,6 @@ class ShellCommandTest {
     void scriptWalksTheTutorialCommands() throws Exception {
         String out = runScript(String.join("\n",
                 "# the seed tutorial's observability commands",
-                "run 1ms",
                 "h1 ip link",
                 "h1 ip addr",
                 "h1 ping -c 2 h2",
@@ -41,6 +40,8 @@ class ShellCommandTest {
                 "h1 lsmod",
                 ""));
         assertTrue(out.contains("stacklab> h1 ip link\n1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n"), out);
+        // The links came up while the hosts booted, before the first command.
+        assertTrue(out.contains("2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP mode DEFAULT"), out);
         assertTrue(out.contains("    inet 10.0.0.1/24 brd 10.0.0.255 scope global eth0\n"), out);
         assertTrue(out.contains("2 packets transmitted, 2 received, 0% packet loss"), out);
         assertTrue(out.contains("Inter-|   Receive"), out);

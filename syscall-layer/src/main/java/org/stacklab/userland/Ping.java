@@ -11,7 +11,7 @@ import org.stacklab.syscall.Syscalls;
 import org.stacklab.syscall.UserProcess;
 
 /**
- * {@code ping [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] HOST}, as iputils' ping does it over an
+ * {@code ping [-q] [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] [-w DEADLINE] HOST}, as iputils' ping does it over an
  * unprivileged ICMP socket ({@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}): each echo request
  * carries the send time in its first 16 bytes (a struct timeval), so the round trip is measured
  * from the reply itself, and the summary's mdev is computed in integer microseconds as iputils does.
@@ -35,6 +35,9 @@ public final class Ping implements Program {
     private long transmitted, received, errors;
     private long tmin = Long.MAX_VALUE, tmax, tsum, tsum2;
     private boolean timed;
+    private boolean quiet;
+    /** -w: stop after this long whatever was sent or received; 0 = no deadline. */
+    private long deadlineNs;
 
     @Override
     public int main(UserProcess proc, String[] argv) {
@@ -48,6 +51,8 @@ public final class Ping implements Program {
                     case "-s": size = Integer.parseInt(argv[++i]); break;
                     case "-W": lingerNs = (long) (Double.parseDouble(argv[++i]) * 1e9); break;
                     case "-t": ttl = Integer.parseInt(argv[++i]); break;
+                    case "-w": deadlineNs = (long) (Double.parseDouble(argv[++i]) * 1e9); break;
+                    case "-q": quiet = true; break;
                     default:
                         if (a.startsWith("-")) return usage(proc, "invalid option -- '" + a.substring(1) + "'");
                         host = a;
@@ -90,7 +95,8 @@ public final class Ping implements Program {
         byte[] rx = new byte[size + 8 + 60 + 8];
         int seq = 0;
         long lastSend = start;
-        while (count < 0 || seq < count) {
+        long end = deadlineNs > 0 ? start + deadlineNs : Long.MAX_VALUE;
+        while ((count < 0 || seq < count) && sys.clockGettime() < end) {
             seq++;
             lastSend = sys.clockGettime();
             int rc = sys.sendto(fd, echoRequest(seq, lastSend), 0, 8 + size, 0, to);
@@ -100,10 +106,11 @@ public final class Ping implements Program {
                 proc.eprintln("ping: sendmsg: " + UserFiles.strerror(rc));
             }
             if (count >= 0 && seq >= count) break;
-            receiveUntil(proc, fd, rx, lastSend + intervalNs, who, false);
+            receiveUntil(proc, fd, rx, Math.min(end, lastSend + intervalNs), who, false);
         }
-        // After the last request, wait for the outstanding replies (iputils' linger time, -W).
-        receiveUntil(proc, fd, rx, lastSend + lingerNs, who, true);
+        // After the last request, wait for the outstanding replies (iputils' linger time, -W),
+        // but never past the -w deadline.
+        receiveUntil(proc, fd, rx, Math.min(end, lastSend + lingerNs), who, true);
         // iputils measures "time" up to the last transmission, not the last reply.
         long elapsedMs = (lastSend - start) / 1_000_000;
         sys.close(fd);
@@ -165,7 +172,7 @@ public final class Ping implements Program {
             errors++;
             int innerSeq = len - off >= 8 + 28 ? u16(b, off + 8 + 20 + 6) : 0;
             String src = from == null ? "?" : Ip4.format(from.addr());
-            proc.println("From " + src + " icmp_seq=" + innerSeq + " "
+            if (!quiet) proc.println("From " + src + " icmp_seq=" + innerSeq + " "
                     + (type == ICMP_TIME_EXCEEDED ? "Time to live exceeded" : unreachText(b[off + 1] & 0xff)));
             return;
         }
@@ -184,7 +191,7 @@ public final class Ping implements Program {
             tmax = Math.max(tmax, triptime);
             line.append(" time=").append(formatTrip(triptime));
         }
-        proc.println(line.toString());
+        if (!quiet) proc.println(line.toString());
     }
 
     private void printSummary(UserProcess proc, String host, long elapsedMs) {
@@ -287,7 +294,7 @@ public final class Ping implements Program {
 
     private static int usage(UserProcess proc, String msg) {
         proc.eprintln("ping: " + msg);
-        proc.eprintln("Usage: ping [-c count] [-i interval] [-s packetsize] [-t ttl] [-W timeout] destination");
+        proc.eprintln("Usage: ping [-q] [-c count] [-i interval] [-s packetsize] [-t ttl] [-W timeout] [-w deadline] destination");
         return 2;
     }
 }

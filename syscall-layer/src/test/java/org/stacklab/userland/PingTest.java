@@ -73,6 +73,19 @@ class PingTest {
     }
 
     @Test
+    void deadlineStopsAnEndlessPingAndQuietPrintsOnlyTheSummary() {
+        pingSocket(seq -> 100_000L, seq -> false);
+        String out = DirectProcess.run(lab.h1, "ping", "-q", "-w", "3", "10.0.0.2");
+        assertEquals(String.join("\n",
+                "PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.",
+                "",
+                "--- 10.0.0.2 ping statistics ---",
+                "3 packets transmitted, 3 received, 0% packet loss, time 2000ms",
+                "rtt min/avg/max/mdev = 0.100/0.100/0.100/0.000 ms",
+                ""), out);
+    }
+
+    @Test
     void tripTimePrecisionFollowsIputils() {
         assertEquals("0.123 ms", Ping.formatTrip(123));
         assertEquals("1.23 ms", Ping.formatTrip(1234));

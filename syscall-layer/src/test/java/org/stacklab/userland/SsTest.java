@@ -15,6 +15,7 @@ class SsTest {
         lab.tcp1.socks.add(FakeSock.tcp("ESTABLISHED", 0, 1448, "10.0.0.1:80", "10.0.0.2:40000", 2));
         lab.tcp1.socks.add(FakeSock.tcp("TIME_WAIT", 0, 0, "10.0.0.1:80", "10.0.0.2:39999", 3));
         lab.tcp1.socks.add(FakeSock.tcp("SYN_SENT", 0, 1, "10.0.0.1:41000", "10.0.0.3:22", 4));
+        lab.tcp1.socks.add(FakeSock.tcp("CLOSED", 0, 0, "0.0.0.0:5000", "0.0.0.0:0", 6)); // bound, never listened: not shown
         lab.udp1.socks.add(FakeSock.udp("UNCONN", "0.0.0.0:53", "0.0.0.0:0", 5));
     }
 

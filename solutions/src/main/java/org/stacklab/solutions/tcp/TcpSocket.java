@@ -14,6 +14,7 @@ import org.stacklab.kernel.tcp.ReliableDelivery;
 import org.stacklab.kernel.tcp.SeqNum;
 import org.stacklab.kernel.tcp.TcpConnection;
 import org.stacklab.kernel.tcp.TcpControlBlock;
+import org.stacklab.kernel.tcp.TcpFlags;
 import org.stacklab.kernel.tcp.TcpHeader;
 import org.stacklab.kernel.tcp.TcpSegment;
 import org.stacklab.kernel.tcp.TcpState;
@@ -43,6 +44,8 @@ final class TcpSocket implements Sock, TcpConnection {
     /** No process holds this socket (closed by the user, or a child not yet accepted). */
     private boolean orphan;
     private boolean shutRd;
+    /** close() was called: nobody will read what arrives from now on. */
+    private boolean userClosed;
     private boolean everEstablished;
     private int softError;
     private boolean released;
@@ -104,6 +107,14 @@ final class TcpSocket implements Sock, TcpConnection {
     void segmentArrives(TcpSegment seg) {
         updateTsRecent(seg);
         if (keepalive) armKeepalive();
+        if (userClosed && seg.dataLen > 0 && !seg.rst() && SeqNum.gt(seg.dataSeq + seg.dataLen, tcb.rcvNxt)
+                && tcb.state.isSynchronized() && tcb.state != TcpState.TIME_WAIT) {
+            // New data for a socket nobody can read any more (closed, not just shut down for writing):
+            // tell the peer it is lost, as Linux does (RFC 2525 §2.17).
+            sendReset(tcb.sndMax, tcb.rcvNxt, TcpFlags.RST | TcpFlags.ACK);
+            abort(null);
+            return;
+        }
         cm.segmentArrives(this, seg);
         if (!released && TcpInput.canOutput(tcb.state)) output();
     }
@@ -498,6 +509,7 @@ final class TcpSocket implements Sock, TcpConnection {
     public void close() {
         if (orphan) return;
         orphan = true;
+        userClosed = true;
         if (tcb.state == TcpState.LISTEN) {
             // Connections nobody accepted are reset, as Linux's inet_csk_listen_stop does.
             for (TcpSocket c : listenQueue.all()) cm.abort(c);

@@ -139,6 +139,9 @@ public final class NetlinkDump {
                 SockInfo s = sock.info();
                 int st = TcpStates.code(s.state());
                 if (proto == Sock.IPPROTO_UDP && st != TcpStates.ESTABLISHED) st = TcpStates.CLOSE;
+                // A TCP socket in CLOSE (made, maybe bound, not listening) is in neither the listening
+                // nor the established hash that inet_diag walks, so Linux's ss never shows it.
+                if (proto == Sock.IPPROTO_TCP && st == TcpStates.CLOSE) continue;
                 sb.append("family=2 protocol=").append(proto)
                   .append(" state=").append(st)
                   // inet_diag: for a listener, rqueue is the accept queue and wqueue the backlog.

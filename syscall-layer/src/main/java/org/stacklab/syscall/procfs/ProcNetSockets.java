@@ -44,6 +44,7 @@ final class ProcNetSockets {
             int i = 0;
             for (SockInfo s : socks) {
                 int st = TcpStates.code(s.state());
+                if (st == TcpStates.CLOSE) continue; // not in the listening or established hash: not listed
                 // For LISTEN, rx_queue is the accept-queue length and tx_queue is 0 (tcp_ipv4.c).
                 int txq = st == TcpStates.LISTEN ? 0 : s.sendQ();
                 String line = String.format("%4d: %s %s %02X %08X:%08X %02X:%08X %08X %5d %8d %d %d %016X %d %d %d %d %d",

@@ -122,4 +122,16 @@ class ScenarioShellTest {
         assertTrue(s.contains("stacklab> h1 nc -u 10.0.0.2 9000 <<< hello over udp\nhello over udp\n"), s);
         assertTrue(s.matches("(?s).*\nESTAB 0      0           10\\.0\\.0\\.2:9000 +10\\.0\\.0\\.1:\\d+\n$"), s);
     }
+
+    @Test
+    void aForegroundJobThatWaitsForeverGivesThePromptBack() throws Exception {
+        // A server run in the foreground waits for a client that never comes: nothing more can
+        // happen, so the shell moves it to the background and goes on.
+        String s = run("run 1ms", "h1 nc -l 81", "h1 ss -tln", "kill %1", "jobs", "h1 ss -tln");
+        assertTrue(s.contains("stacklab> h1 nc -l 81\n[1]+  Running  h1 nc -l 81 (waiting for input or a peer;"), s);
+        assertTrue(s.contains("stacklab> h1 ss -tln\nState  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                + "LISTEN 0      1            0.0.0.0:81        0.0.0.0:*\n"), s);
+        assertTrue(s.contains("stacklab> kill %1\n[1]+  Terminated  h1 nc -l 81\nstacklab> jobs\nstacklab> h1 ss -tln\n"
+                + "State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"), s);
+    }
 }
