@@ -56,6 +56,8 @@ public final class E1000 implements PciDevice {
     private final List<HardwareFault> faults = new ArrayList<>();
     private Consumer<HardwareFault> faultListener;
     private String deviceName;
+    /** Host-qualified name for traces and the port, e.g. {@code h1 e1000 0000:00:03.0}. */
+    final String traceName;
     LinkEnd link;
     private boolean linkUp;
     boolean stopped;
@@ -65,13 +67,19 @@ public final class E1000 implements PciDevice {
      * significant), doing DMA into {@code memory} and signalling on {@code irq}.
      */
     public E1000(EventLoop loop, String slot, long mac, PhysicalMemory memory, InterruptController.Line irq) {
+        this(loop, null, slot, mac, memory, irq);
+    }
+
+    /** As above, on host {@code host} (which names the device in traces: {@code h1 e1000 0000:00:03.0}). */
+    public E1000(EventLoop loop, String host, String slot, long mac, PhysicalMemory memory, InterruptController.Line irq) {
         this.loop = loop;
+        this.traceName = (host == null ? "" : host + " ") + "e1000 " + slot;
         this.slot = slot;
         this.mac = mac;
         this.dma = memory.view("e1000 " + slot + " DMA");
         this.irq = irq;
         this.deviceName = "e1000 " + slot;
-        this.interrupts = new E1000Interrupts(loop, irq, slot);
+        this.interrupts = new E1000Interrupts(loop, irq, traceName);
         this.tx = new E1000Transmitter(this);
         this.rx = new E1000Receiver(this);
         reset();
@@ -312,7 +320,7 @@ public final class E1000 implements PciDevice {
 
     /** The NIC's Ethernet port. */
     private final class NicPort implements Port {
-        @Override public String name() { return deviceName; }
+        @Override public String name() { return traceName; }
 
         @Override
         public void plugged(LinkEnd l) {
