@@ -155,6 +155,13 @@ public final class Host {
         return this;
     }
 
+    /** {@code ethtool -C IFNAME rx-usecs N}: at least {@code usecs} between the NIC's interrupts; 0 = off. */
+    public Host interruptModeration(String ifname, int usecs) {
+        NetDevice d = device(ifname);
+        d.ops().setInterruptModeration(d, usecs);
+        return this;
+    }
+
     /** {@code sysctl -w net.ipv4.ip_forward=1}. */
     public Host forwarding(boolean on) {
         kernel.sysctl().set("net.ipv4.ip_forward", on ? 1 : 0);

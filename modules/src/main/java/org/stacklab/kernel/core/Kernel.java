@@ -187,10 +187,9 @@ public final class Kernel {
     public void netifReceiveSkb(SkBuff skb) {
         NetDevice dev = skb.dev;
         skb.tstamp = loop.now();
-        trace.record(loop.now(), dev, false, skb.buf(), skb.data(), skb.len());
-        if (dev.type() == NetDevice.ARPHRD_LOOPBACK) {
-            // Loopback carries a 14-byte Ethernet header too (as Linux's lo does), so one path serves both.
-        }
+        // Loopback carries a 14-byte Ethernet header too (as Linux's lo does), so one path serves both.
+        // tcpdump -i lo shows each packet once, as it was sent: the looped-back copy is not traced again.
+        if (dev.type() != NetDevice.ARPHRD_LOOPBACK) trace.record(loop.now(), dev, false, skb.buf(), skb.data(), skb.len());
         if (skb.len() < 14) {
             dev.stats().rxLengthErrors++;
             dev.stats().rxErrors++;

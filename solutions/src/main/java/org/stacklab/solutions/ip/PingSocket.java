@@ -3,6 +3,7 @@ package org.stacklab.solutions.ip;
 import java.util.ArrayDeque;
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
@@ -88,7 +89,7 @@ public final class PingSocket implements Sock {
         if (stack.isBroadcast(dst.addr()) && !broadcast) return Errno.EACCES.neg();
         int rc = autobind();
         if (rc < 0) return rc;
-        var skb = org.stacklab.kernel.core.SkBuff.allocWithHeadroom(len);
+        SkBuff skb = SkBuff.allocWithHeadroom(len);
         int o = skb.put(len);
         System.arraycopy(buf, off, skb.buf(), o, len);
         skb.set16(o + 4, ident);
