@@ -185,6 +185,9 @@ public record IptablesCommand(Op op, Table table, Chain chain, Rule rule, int nu
                     throw new IptablesException("iptables: No chain/target/match by that name.", IptablesException.OTHER_PROBLEM);
                 }
             }
+            // As iptables: a packet has no input device on the output hooks, nor an output device before routing.
+            if (in != null && (chain == Chain.OUTPUT || chain == Chain.POSTROUTING)) throw parameterProblem("Can't use -i with " + chain.name());
+            if (out != null && (chain == Chain.INPUT || chain == Chain.PREROUTING)) throw parameterProblem("Can't use -o with " + chain.name());
             boolean takesRule = op == Op.APPEND || op == Op.INSERT || (op == Op.DELETE && num < 0);
             if (anySpec && !takesRule) throw parameterProblem("Illegal option `rule-spec' with this command");
             Target policy = null;
