@@ -1,5 +1,6 @@
 package org.stacklab.syscall;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,12 @@ public final class Scheduler {
     /** System calls a process may make before it is preempted (its time slice). */
     public static final int QUANTUM = 256;
 
-    private static final Map<EventLoop, Scheduler> BY_LOOP = new WeakHashMap<>();
+    /**
+     * One scheduler per loop. The value is held weakly too: a scheduler refers to its loop, so a
+     * strong value would keep every finished scenario (hosts, their memory) alive for good. The
+     * processes of a host keep its scheduler alive ({@link Processes} holds it).
+     */
+    private static final Map<EventLoop, WeakReference<Scheduler>> BY_LOOP = new WeakHashMap<>();
 
     private final EventLoop loop;
     private final List<Task> tasks = new ArrayList<>();
@@ -37,7 +43,13 @@ public final class Scheduler {
     /** The scheduler of the scenario that {@code loop} drives. */
     public static Scheduler of(EventLoop loop) {
         synchronized (BY_LOOP) {
-            return BY_LOOP.computeIfAbsent(loop, Scheduler::new);
+            WeakReference<Scheduler> ref = BY_LOOP.get(loop);
+            Scheduler s = ref == null ? null : ref.get();
+            if (s == null) {
+                s = new Scheduler(loop);
+                BY_LOOP.put(loop, new WeakReference<>(s));
+            }
+            return s;
         }
     }
 
