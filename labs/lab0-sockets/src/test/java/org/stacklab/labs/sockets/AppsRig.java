@@ -31,7 +31,7 @@ final class AppsRig {
     private final List<Task> tasks = new ArrayList<>();
 
     AppsRig(long seed) {
-        t = Topology.twoHostsOnSwitch(seed, ModuleSet.parse(ModuleSet.REFERENCE, null));
+        t = Topology.twoHostsOnSwitch(TraceDir.seed(seed), ModuleSet.parse(ModuleSet.REFERENCE, null));
         h1 = t.host("h1");
         h2 = t.host("h2");
         sched = Scheduler.of(t.loop());

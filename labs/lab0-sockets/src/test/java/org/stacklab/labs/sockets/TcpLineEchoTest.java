@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.sim.Time;
 import org.stacklab.syscall.Processes;
@@ -18,7 +19,10 @@ class TcpLineEchoTest {
 
     /** Processes still blocked (a failing test) are killed, so their threads end. */
     @AfterEach
-    void stop() { if (rig != null) rig.sched.killAll(); }
+    void stop(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) rig.sched.killAll();
+    }
 
     Task client(AppsRig rig, String... steps) {
         String[] args = new String[steps.length + 2];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
@@ -18,7 +19,10 @@ class UdpEchoTest {
 
     /** Processes still blocked (a failing test) are killed, so their threads end. */
     @AfterEach
-    void stop() { if (rig != null) rig.sched.killAll(); }
+    void stop(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) rig.sched.killAll();
+    }
 
     @Test @Points(2)
     @DisplayName("udp-echo-client on h1 gets each of its messages back from udp-echo-server on h2")

@@ -55,8 +55,8 @@ final class DriverRig {
 
     /** {@code tune} runs before the NIC is plugged in, so module parameters (ring sizes) reach probe. */
     DriverRig(long seed, LinkSpec spec, Consumer<Kernel> tune) {
-        this.seed = seed;
-        topo = new Topology(seed, ModuleSet.parse(ModuleSet.REFERENCE, "ip=none,udp=none,tcp=none,filter=none"));
+        this.seed = TraceDir.seed(seed);
+        topo = new Topology(this.seed, ModuleSet.parse(ModuleSet.REFERENCE, "ip=none,udp=none,tcp=none,filter=none"));
         host = topo.addHost("h");
         tune.accept(host.kernel());
         host.kernel().registerPacketType(ETH_P_TEST, (skb, dev) ->

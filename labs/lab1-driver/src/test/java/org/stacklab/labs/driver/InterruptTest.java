@@ -8,6 +8,7 @@ import static org.stacklab.hw.bus.e1000.E1000Regs.ITR;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.core.NapiStruct;
 import org.stacklab.sim.Time;
@@ -17,7 +18,10 @@ class InterruptTest {
     DriverRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) rig.assertHealthy(); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.host.kernel().trace().lines());
+        if (rig != null) rig.assertHealthy();
+    }
 
     @Test @Points(2)
     @DisplayName("without moderation, each isolated frame costs one interrupt and interrupts come back on after the poll")

@@ -9,6 +9,7 @@ import static org.stacklab.hw.bus.e1000.E1000Regs.RDT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.hw.link.LinkSpec;
 import org.stacklab.sim.Time;
@@ -18,7 +19,10 @@ class ReceiveTest {
     DriverRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) rig.assertHealthy(); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.host.kernel().trace().lines());
+        if (rig != null) rig.assertHealthy();
+    }
 
     @Test @Points(2)
     @DisplayName("20 frames from the wire reach the stack in order, byte for byte, and are counted")

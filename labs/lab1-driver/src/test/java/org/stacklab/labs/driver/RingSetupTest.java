@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.hw.bus.e1000.E1000Desc;
 import org.stacklab.hw.link.LinkSpec;
@@ -19,7 +20,10 @@ class RingSetupTest {
     DriverRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) rig.assertHealthy(); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.host.kernel().trace().lines());
+        if (rig != null) rig.assertHealthy();
+    }
 
     @Test @Points(1)
     @DisplayName("probe: eth0 exists, carries the NIC's MAC address and is up with carrier")

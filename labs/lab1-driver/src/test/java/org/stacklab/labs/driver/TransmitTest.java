@@ -9,6 +9,7 @@ import static org.stacklab.hw.bus.e1000.E1000Regs.TDT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.hw.link.LinkSpec;
 import org.stacklab.kernel.core.NetDevice;
@@ -19,7 +20,10 @@ class TransmitTest {
     DriverRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) rig.assertHealthy(); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.host.kernel().trace().lines());
+        if (rig != null) rig.assertHealthy();
+    }
 
     @Test @Points(2)
     @DisplayName("one frame reaches the wire byte for byte, and TDT moves to 1")

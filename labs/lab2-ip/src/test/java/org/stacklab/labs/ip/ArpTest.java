@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.ip.Neighbour;
@@ -21,7 +22,10 @@ class ArpTest {
     IpRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain()); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+    }
 
     static int indexOf(List<String> trace, String text) {
         for (int i = 0; i < trace.size(); i++) if (trace.get(i).contains(text)) return i;

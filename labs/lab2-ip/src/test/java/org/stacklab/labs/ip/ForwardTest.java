@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
@@ -21,7 +22,10 @@ class ForwardTest {
     IpRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain()); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+    }
 
     @Test @Points(3)
     @DisplayName("ping across the router: an echo reply, and h2 sees the request with TTL 63 and a header checksum that still verifies")

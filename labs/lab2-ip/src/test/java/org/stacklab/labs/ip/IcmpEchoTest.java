@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
@@ -19,7 +20,10 @@ class IcmpEchoTest {
     IpRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain()); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+    }
 
     @Test @Points(2)
     @DisplayName("the echo reply carries the request's identifier, sequence number and data, with a valid ICMP checksum")

@@ -35,12 +35,12 @@ final class IpRig {
 
     private IpRig(Topology t) { this.t = t; }
 
-    static IpRig switched(long seed) { return new IpRig(Topology.twoHostsOnSwitch(seed, modules())); }
+    static IpRig switched(long seed) { return new IpRig(Topology.twoHostsOnSwitch(TraceDir.seed(seed), modules())); }
 
-    static IpRig routed(long seed) { return new IpRig(Topology.routed(seed, modules())); }
+    static IpRig routed(long seed) { return new IpRig(Topology.routed(TraceDir.seed(seed), modules())); }
 
     static IpRig wired(long seed) {
-        IpRig r = new IpRig(new Topology(seed, modules()));
+        IpRig r = new IpRig(new Topology(TraceDir.seed(seed), modules()));
         Host h2 = r.t.addHost("h2");
         r.t.connect(h2, "wire", r.wire, LinkOptions.gigabit());
         h2.address("eth0", "10.0.0.2/24");

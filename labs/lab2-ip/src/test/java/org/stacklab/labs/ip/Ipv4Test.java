@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
@@ -23,7 +24,10 @@ class Ipv4Test {
     IpRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain()); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+    }
 
     static byte[] good(Host h2, String payload) {
         return Frames.udp(h2.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), 5000, Ip4.parse("10.0.0.2"), 7,

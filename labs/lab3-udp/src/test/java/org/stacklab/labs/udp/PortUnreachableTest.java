@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
@@ -18,7 +19,10 @@ class PortUnreachableTest {
     UdpRig rig;
 
     @AfterEach
-    void healthy() { if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain()); }
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+    }
 
     @Test @Points(2)
     @DisplayName("a datagram to a closed port is answered with ICMP port unreachable quoting it, and counted as NoPorts")

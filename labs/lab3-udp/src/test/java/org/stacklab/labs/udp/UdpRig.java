@@ -42,10 +42,10 @@ final class UdpRig {
         this.h2 = t.host("h2");
     }
 
-    static UdpRig switched(long seed) { return new UdpRig(Topology.twoHostsOnSwitch(seed, modules()), true); }
+    static UdpRig switched(long seed) { return new UdpRig(Topology.twoHostsOnSwitch(TraceDir.seed(seed), modules()), true); }
 
     static UdpRig wired(long seed) {
-        Topology t = new Topology(seed, modules());
+        Topology t = new Topology(TraceDir.seed(seed), modules());
         Host h2 = t.addHost("h2");
         UdpRig r = new UdpRig(t, false);
         t.connect(h2, "wire", r.wire, LinkOptions.gigabit());
