@@ -28,9 +28,9 @@ class HiddenSocketsTest {
         rig.h1.ping("10.0.0.2");
         Task[] clients = new Task[4];
         for (int i = 0; i < 4; i++) clients[i] = rig.start(rig.h1, "udp-client", "10.0.0.2", "7", "c" + i + "a", "c" + i + "b", "c" + i + "c", "c" + i + "d", "c" + i + "e");
-        assertTrue(rig.runToExit(), rig.explain());
-        for (int i = 0; i < 4; i++) assertEquals("c" + i + "a\nc" + i + "b\nc" + i + "c\nc" + i + "d\nc" + i + "e\n", clients[i].stdout(), rig.explain());
-        assertEquals(0, server.exitStatus(), rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        for (int i = 0; i < 4; i++) assertEquals("c" + i + "a\nc" + i + "b\nc" + i + "c\nc" + i + "d\nc" + i + "e\n", clients[i].stdout(), () -> rig.explain());
+        assertEquals(0, server.exitStatus(), () -> rig.explain());
     }
 
     @Test @Points(value = 1, visibility = Visibility.HIDDEN)
@@ -42,9 +42,9 @@ class HiddenSocketsTest {
         for (int i = 0; i < 5; i++) {
             Task c = rig.spawn(rig.h1, "line-client", new LineClient(), "10.0.0.2", "7", "a\\nb\\nc\\n");
             rig.sched.runUntil(c::exited, Time.s(5));
-            assertEquals("a\nb\nc\n", c.stdout(), rig.explain());
+            assertEquals("a\nb\nc\n", c.stdout(), () -> rig.explain());
         }
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals(0, server.exitStatus(), rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals(0, server.exitStatus(), () -> rig.explain());
     }
 }

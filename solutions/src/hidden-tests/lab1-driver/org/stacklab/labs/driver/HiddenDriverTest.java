@@ -35,15 +35,15 @@ class HiddenDriverTest {
     void reprobe() {
         DriverRig rig = new DriverRig(92);
         rig.host.kernel().rmmod("e1000");
-        assertEquals(null, rig.host.kernel().device("eth0"), rig.explain());
+        assertEquals(null, rig.host.kernel().device("eth0"), () -> rig.explain());
         rig.host.kernel().insmod("driver.e1000");
         rig.host.kernel().devOpen(rig.dev());
         rig.run(Time.us(10));
         rig.send(1, 64);
         rig.inject(0, 1, 64);
         rig.run(Time.ms(1));
-        assertEquals(1, rig.wire.frames.size(), rig.explain());
-        assertEquals(1, rig.received.size(), rig.explain());
+        assertEquals(1, rig.wire.frames.size(), () -> rig.explain());
+        assertEquals(1, rig.received.size(), () -> rig.explain());
         rig.assertHealthy();
     }
 }

@@ -26,11 +26,11 @@ class HiddenIpTest {
         IpRig rig = IpRig.routed(911);
         for (int i = 0; i < 10; i++) {
             Ping.Result r = Ping.once(rig.host("h1"), "10.0.2.1", i, 1400, 0, Time.s(1));
-            assertNotNull(r, "ping " + i + rig.explain());
-            assertTrue(r.isEchoReply(), r + rig.explain());
-            assertEquals(8 + 1400, r.message().length, rig.explain());
+            assertNotNull(r, () -> "ping " + i + rig.explain());
+            assertTrue(r.isEchoReply(), () -> r + rig.explain());
+            assertEquals(8 + 1400, r.message().length, () -> rig.explain());
         }
-        assertEquals(List.of(), rig.t.oopses(), rig.explain());
+        assertEquals(List.of(), rig.t.oopses(), () -> rig.explain());
     }
 
     @Test @Points(value = 1, visibility = Visibility.HIDDEN)
@@ -51,6 +51,6 @@ class HiddenIpTest {
         Frames.put16(f, 24, Checksum.compute(f, 14, 24));
         rig.wire.send(f);
         rig.run(Time.ms(1));
-        assertEquals(List.of("options"), IpRig.drain(s), rig.explain());
+        assertEquals(List.of("options"), IpRig.drain(s), () -> rig.explain());
     }
 }

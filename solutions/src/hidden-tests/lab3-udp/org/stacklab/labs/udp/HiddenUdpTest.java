@@ -26,9 +26,9 @@ class HiddenUdpTest {
         }
         rig.settle();
         List<String> atB = UdpRig.drain(b), atA = UdpRig.drain(a);
-        assertEquals(200, atB.size(), rig.explain());
-        assertEquals(200, atA.size(), rig.explain());
-        for (int i = 0; i < 200; i++) assertEquals("a" + i, atB.get(i), rig.explain());
+        assertEquals(200, atB.size(), () -> rig.explain());
+        assertEquals(200, atA.size(), () -> rig.explain());
+        for (int i = 0; i < 200; i++) assertEquals("a" + i, atB.get(i), () -> rig.explain());
     }
 
     @Test @Points(value = 1, visibility = Visibility.HIDDEN)
@@ -42,6 +42,6 @@ class HiddenUdpTest {
         SockAddr[] f1 = new SockAddr[1], f2 = new SockAddr[1];
         UdpRig.recv(server, 8, f1, null);
         UdpRig.recv(server, 8, f2, null);
-        assertNotEquals(f1[0].port(), f2[0].port(), rig.explain());
+        assertNotEquals(f1[0].port(), f2[0].port(), () -> rig.explain());
     }
 }

@@ -2,6 +2,7 @@ package org.stacklab.labs.sockets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import org.stacklab.kernel.core.Components;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.scenario.Host;
@@ -79,7 +80,18 @@ final class AppsRig {
             if (!k.stdout().isEmpty()) sb.append("      stdout: ").append(k.stdout().replace("\n", "\\n")).append('\n');
             if (!k.stderr().isEmpty()) sb.append("      stderr: ").append(k.stderr().replace("\n", "\\n").replace("\tat ", "\n        at ")).append('\n');
         }
-        sb.append(t.report(30).replaceAll("(?m)^", "  "));
+        sb.append(t.report(30).replaceAll("(?m)^", "  ")).append(pcaps());
         return sb.toString();
     }
+
+    /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
+    String pcaps() {
+        StringBuilder sb = new StringBuilder();
+        for (Host h : t.hosts()) {
+            Path p = TracePcap.write("lab0-sockets-seed" + t.seed() + "-" + h.name(), h.kernel().trace().entries());
+            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
+        }
+        return sb.toString();
+    }
+
 }

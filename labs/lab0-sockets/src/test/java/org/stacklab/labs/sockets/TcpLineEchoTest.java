@@ -39,9 +39,9 @@ class TcpLineEchoTest {
         Task server = rig.start(rig.h2, "tcp-server", "7", "1");
         rig.run(Time.ms(1));
         Task c = client(rig, "hello\\n", "world\\n");
-        assertTrue(rig.runToExit(), "the client waits for EOF after its own: the server must close" + rig.explain());
-        assertEquals("hello\nworld\n", c.stdout(), rig.explain());
-        assertEquals(0, server.exitStatus(), rig.explain());
+        assertTrue(rig.runToExit(), () -> "the client waits for EOF after its own: the server must close" + rig.explain());
+        assertEquals("hello\nworld\n", c.stdout(), () -> rig.explain());
+        assertEquals(0, server.exitStatus(), () -> rig.explain());
     }
 
     @Test @Points(2)
@@ -51,8 +51,8 @@ class TcpLineEchoTest {
         rig.start(rig.h2, "tcp-server", "7", "1");
         rig.run(Time.ms(1));
         Task c = client(rig, "hel", "@50", "?", "lo\\nwor", "@50", "?", "ld\\n");
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals("[none][got:hello\n]world\n", c.stdout(), "'hel' alone is no line; 'hello\\n' is" + rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals("[none][got:hello\n]world\n", c.stdout(), () -> "'hel' alone is no line; 'hello\\n' is" + rig.explain());
     }
 
     @Test @Points(2)
@@ -65,11 +65,11 @@ class TcpLineEchoTest {
         rig.run(Time.ms(10));
         Task quick = client(rig, "second\\n");
         rig.run(Time.ms(100));
-        assertTrue(quick.exited(), "the second client must not wait for the first to finish" + rig.explain());
-        assertEquals("second\n", quick.stdout(), rig.explain());
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals("first\nagain\n", slow.stdout(), rig.explain());
-        assertEquals(0, server.exitStatus(), rig.explain());
+        assertTrue(quick.exited(), () -> "the second client must not wait for the first to finish" + rig.explain());
+        assertEquals("second\n", quick.stdout(), () -> rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals("first\nagain\n", slow.stdout(), () -> rig.explain());
+        assertEquals(0, server.exitStatus(), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -79,8 +79,8 @@ class TcpLineEchoTest {
         rig.start(rig.h2, "tcp-server", "7", "1");
         rig.run(Time.ms(1));
         Task c = client(rig, "full\\n", "tail");
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals("full\ntail", c.stdout(), rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals("full\ntail", c.stdout(), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -90,12 +90,12 @@ class TcpLineEchoTest {
         Task server = rig.start(rig.h2, "tcp-server", "7", "1");
         rig.run(Time.ms(1));
         client(rig, "x\\n");
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals(0, server.exitStatus(), rig.explain());
-        assertEquals(List.of(), Processes.on(rig.h2.kernel()).tasks(), rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals(0, server.exitStatus(), () -> rig.explain());
+        assertEquals(List.of(), Processes.on(rig.h2.kernel()).tasks(), () -> rig.explain());
         Task late = client(rig, "y\\n");
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals(1, late.exitStatus(), rig.explain());
-        assertTrue(late.stderr().contains("Connection refused"), late.stderr() + rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals(1, late.exitStatus(), () -> rig.explain());
+        assertTrue(late.stderr().contains("Connection refused"), () -> late.stderr() + rig.explain());
     }
 }

@@ -31,10 +31,10 @@ class UdpEchoTest {
         Task server = rig.start(rig.h2, "udp-server", "7", "3");
         rig.run(1_000_000);
         Task client = rig.start(rig.h1, "udp-client", "10.0.0.2", "7", "one", "two", "three");
-        assertTrue(rig.runToExit(), "both programs should exit" + rig.explain());
-        assertEquals("one\ntwo\nthree\n", client.stdout(), rig.explain());
-        assertEquals(0, client.exitStatus(), rig.explain());
-        assertEquals(0, server.exitStatus(), "the server exits after COUNT datagrams" + rig.explain());
+        assertTrue(rig.runToExit(), () -> "both programs should exit" + rig.explain());
+        assertEquals("one\ntwo\nthree\n", client.stdout(), () -> rig.explain());
+        assertEquals(0, client.exitStatus(), () -> rig.explain());
+        assertEquals(0, server.exitStatus(), () -> "the server exits after COUNT datagrams" + rig.explain());
     }
 
     @Test @Points(2)
@@ -45,10 +45,10 @@ class UdpEchoTest {
         rig.run(1_000_000);
         Task a = rig.start(rig.h1, "udp-client", "10.0.0.2", "7", "alpha", "gamma");
         Task b = rig.start(rig.h1, "udp-client", "10.0.0.2", "7", "beta", "delta");
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals("alpha\ngamma\n", a.stdout(), rig.explain());
-        assertEquals("beta\ndelta\n", b.stdout(), rig.explain());
-        assertEquals(0, server.exitStatus(), rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals("alpha\ngamma\n", a.stdout(), () -> rig.explain());
+        assertEquals("beta\ndelta\n", b.stdout(), () -> rig.explain());
+        assertEquals(0, server.exitStatus(), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -59,8 +59,8 @@ class UdpEchoTest {
         rig.run(1_000_000);
         String big = "x".repeat(1400);
         Task client = rig.start(rig.h1, "udp-client", "10.0.0.2", "7", big);
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals(big + "\n", client.stdout(), rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals(big + "\n", client.stdout(), () -> rig.explain());
     }
 
     @Test @Points(2)
@@ -68,10 +68,10 @@ class UdpEchoTest {
     void connectionRefused() {
         rig = new AppsRig(1004);
         Task client = rig.start(rig.h1, "udp-client", "10.0.0.2", "9999", "anyone?");
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals(1, client.exitStatus(), rig.explain());
-        assertTrue(client.stderr().contains("Connection refused"), "stderr should name the error: " + client.stderr() + rig.explain());
-        assertEquals("", client.stdout(), rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals(1, client.exitStatus(), () -> rig.explain());
+        assertTrue(client.stderr().contains("Connection refused"), () -> "stderr should name the error: " + client.stderr() + rig.explain());
+        assertEquals("", client.stdout(), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -81,8 +81,8 @@ class UdpEchoTest {
         Sock squatter = InetSockets.of(rig.h2.kernel()).lookup(Sock.SOCK_DGRAM, Sock.IPPROTO_UDP).create();
         assertEquals(0, squatter.bind(new SockAddr(0, 7)));
         Task server = rig.start(rig.h2, "udp-server", "7");
-        assertTrue(rig.runToExit(), rig.explain());
-        assertEquals(1, server.exitStatus(), rig.explain());
-        assertTrue(server.stderr().contains("Address already in use"), server.stderr() + rig.explain());
+        assertTrue(rig.runToExit(), () -> rig.explain());
+        assertEquals(1, server.exitStatus(), () -> rig.explain());
+        assertTrue(server.stderr().contains("Address already in use"), () -> server.stderr() + rig.explain());
     }
 }

@@ -155,6 +155,8 @@ final class DriverRig {
         List<String> log = host.kernel().log().lines();
         sb.append("  kernel log (last lines):\n");
         for (String l : log.subList(Math.max(0, log.size() - 12), log.size())) sb.append("    ").append(l).append('\n');
+        java.nio.file.Path pcap = TracePcap.write("lab1-driver-seed" + seed, host.kernel().trace().entries());
+        if (pcap != null) sb.append("  pcap of h's frames: ").append(pcap).append("  (tcpdump -nr FILE, or Wireshark)\n");
         for (Throwable t : host.kernel().oopses()) {
             sb.append("  OOPS: ").append(t).append('\n');
             StackTraceElement[] st = t.getStackTrace();

@@ -30,8 +30,8 @@ class InterruptTest {
         rig.dev();
         long before = rig.nic().irq().count();
         rig.injectPaced(5, 64, Time.ms(1));
-        assertEquals(5, rig.received.size(), "each frame needs the poll to re-enable interrupts (IMS) for the next" + rig.explain());
-        assertEquals(5, rig.nic().irq().count() - before, "interrupts for 5 isolated frames" + rig.explain());
+        assertEquals(5, rig.received.size(), () -> "each frame needs the poll to re-enable interrupts (IMS) for the next" + rig.explain());
+        assertEquals(5, rig.nic().irq().count() - before, () -> "interrupts for 5 isolated frames" + rig.explain());
     }
 
     @Test @Points(1)
@@ -39,9 +39,9 @@ class InterruptTest {
     void itrRegister() {
         rig = new DriverRig(31);
         rig.dev().ops().setInterruptModeration(rig.dev(), 50);
-        assertEquals((50_000 + 255) / 256, rig.reg(ITR), rig.explain());
+        assertEquals((50_000 + 255) / 256, rig.reg(ITR), () -> rig.explain());
         rig.dev().ops().setInterruptModeration(rig.dev(), 0);
-        assertEquals(0, rig.reg(ITR), "0 turns moderation off" + rig.explain());
+        assertEquals(0, rig.reg(ITR), () -> "0 turns moderation off" + rig.explain());
     }
 
     @Test @Points(2)
@@ -52,9 +52,9 @@ class InterruptTest {
         long before = rig.nic().irq().count();
         rig.inject(0, 1000, 64);
         rig.run(Time.ms(5));
-        assertEquals(1000, rig.received.size(), rig.explain());
+        assertEquals(1000, rig.received.size(), () -> rig.explain());
         long irqs = rig.nic().irq().count() - before;
-        assertTrue(irqs <= 100, "1000 frames took " + irqs + " interrupts" + rig.explain());
+        assertTrue(irqs <= 100, () -> "1000 frames took " + irqs + " interrupts" + rig.explain());
     }
 
     @Test @Points(2)
@@ -65,9 +65,9 @@ class InterruptTest {
         rig.inject(0, 1000, 64);
         rig.run(Time.ms(5));
         NapiStruct napi = rig.napi();
-        assertTrue(napi.maxWorkSeen() <= NapiStruct.DEFAULT_WEIGHT, "a poll returned " + napi.maxWorkSeen() + rig.explain());
-        assertTrue(napi.polls() > 1000 / 64, "1000 frames in " + napi.polls() + " polls" + rig.explain());
-        assertEquals(1000, rig.received.size(), rig.explain());
+        assertTrue(napi.maxWorkSeen() <= NapiStruct.DEFAULT_WEIGHT, () -> "a poll returned " + napi.maxWorkSeen() + rig.explain());
+        assertTrue(napi.polls() > 1000 / 64, () -> "1000 frames in " + napi.polls() + " polls" + rig.explain());
+        assertEquals(1000, rig.received.size(), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -75,7 +75,7 @@ class InterruptTest {
     void spuriousInterrupt() {
         rig = new DriverRig(34);
         rig.run(Time.ms(1));
-        assertFalse(rig.driver().interrupt(), "ICR was 0" + rig.explain());
+        assertFalse(rig.driver().interrupt(), () -> "ICR was 0" + rig.explain());
     }
 
     @Test @Points(1)
@@ -84,12 +84,12 @@ class InterruptTest {
         rig = new DriverRig(35);
         rig.link.wire().unplugCable();
         rig.run(Time.us(10));
-        assertFalse(rig.dev().hasCarrier(), "cable pulled" + rig.explain());
+        assertFalse(rig.dev().hasCarrier(), () -> "cable pulled" + rig.explain());
         rig.link.wire().plugCable();
         rig.run(Time.us(10));
-        assertTrue(rig.dev().hasCarrier(), "cable back" + rig.explain());
+        assertTrue(rig.dev().hasCarrier(), () -> "cable back" + rig.explain());
         rig.send(1, 64);
         rig.run(Time.ms(1));
-        assertEquals(1, rig.wire.frames.size(), rig.explain());
+        assertEquals(1, rig.wire.frames.size(), () -> rig.explain());
     }
 }

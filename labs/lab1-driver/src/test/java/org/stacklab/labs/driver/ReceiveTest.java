@@ -30,12 +30,13 @@ class ReceiveTest {
         rig = new DriverRig(20);
         rig.inject(0, 20, 128);
         rig.run(Time.ms(1));
-        assertEquals(20, rig.received.size(), "frames handed to nic.receive()" + rig.explain());
+        assertEquals(20, rig.received.size(), () -> "frames handed to nic.receive()" + rig.explain());
         for (int i = 0; i < 20; i++) {
-            assertArrayEquals(DriverRig.frame(rig.nic().macAddress(), DriverRig.PEER_MAC, i, 128), rig.received.get(i),
-                    "frame " + i + " differs (length from the descriptor? buffer of the right descriptor?)" + rig.explain());
+            int at = i;
+            assertArrayEquals(DriverRig.frame(rig.nic().macAddress(), DriverRig.PEER_MAC, i, 128), rig.received.get(i), () ->
+                    "frame " + at + " differs (length from the descriptor? buffer of the right descriptor?)" + rig.explain());
         }
-        assertEquals(20, rig.dev().stats().rxPackets, rig.explain());
+        assertEquals(20, rig.dev().stats().rxPackets, () -> rig.explain());
     }
 
     @Test @Points(2)
@@ -43,9 +44,9 @@ class ReceiveTest {
     void rdtFollowsTheCleanedDescriptors() {
         rig = new DriverRig(21);
         rig.injectPaced(5, 64, Time.us(100));
-        assertEquals(5, rig.received.size(), rig.explain());
-        assertEquals(5, rig.reg(RDH), rig.explain());
-        assertEquals(4, rig.reg(RDT), "RDT = index of the last descriptor cleaned, so one stays held back" + rig.explain());
+        assertEquals(5, rig.received.size(), () -> rig.explain());
+        assertEquals(5, rig.reg(RDH), () -> rig.explain());
+        assertEquals(4, rig.reg(RDT), () -> "RDT = index of the last descriptor cleaned, so one stays held back" + rig.explain());
     }
 
     @Test @Points(2)
@@ -54,8 +55,11 @@ class ReceiveTest {
         rig = new DriverRig(22, LinkSpec.gigabit(), k -> k.sysctl().set("e1000.RxDescriptors", 8));
         rig.injectPaced(100, 64, Time.us(20));
         rig.run(Time.ms(1));
-        assertEquals(100, rig.received.size(), "a stale DD or a missing refill loses or repeats frames" + rig.explain());
-        for (int i = 0; i < 100; i++) assertEquals(i, DriverRig.seqOf(rig.received.get(i)), "frame " + i + rig.explain());
+        assertEquals(100, rig.received.size(), () -> "a stale DD or a missing refill loses or repeats frames" + rig.explain());
+        for (int i = 0; i < 100; i++) {
+            int at = i;
+            assertEquals(i, DriverRig.seqOf(rig.received.get(i)), () -> "frame " + at + rig.explain());
+        }
     }
 
     @Test @Points(2)
@@ -68,10 +72,10 @@ class ReceiveTest {
         rig.inject(1, 200, 64);
         rig.run(Time.ms(10));
         int before = rig.received.size();
-        assertTrue(before >= 7 && before < 201, "received " + before + " of 201 through an 8-descriptor ring" + rig.explain());
+        assertTrue(before >= 7 && before < 201, () -> "received " + before + " of 201 through an 8-descriptor ring" + rig.explain());
         rig.received.clear();
         rig.inject(1000, 3, 64);
         rig.run(Time.ms(10));
-        assertEquals(3, rig.received.size(), "after the overrun the ring must work again" + rig.explain());
+        assertEquals(3, rig.received.size(), () -> "after the overrun the ring must work again" + rig.explain());
     }
 }

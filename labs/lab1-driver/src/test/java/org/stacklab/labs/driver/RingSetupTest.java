@@ -29,9 +29,9 @@ class RingSetupTest {
     @DisplayName("probe: eth0 exists, carries the NIC's MAC address and is up with carrier")
     void macAndLink() {
         rig = new DriverRig(1);
-        assertEquals(MacAddr.format(rig.nic().macAddress()), MacAddr.format(rig.dev().mac()), "MAC from RAL0/RAH0" + rig.explain());
-        assertTrue(rig.dev().isUp() && rig.dev().hasCarrier(), "eth0 should be up with carrier after open" + rig.explain());
-        assertEquals(RCTL_EN | TCTL_EN, (rig.reg(RCTL) & RCTL_EN) | (rig.reg(TCTL) & TCTL_EN), "receiver and transmitter enabled" + rig.explain());
+        assertEquals(MacAddr.format(rig.nic().macAddress()), MacAddr.format(rig.dev().mac()), () -> "MAC from RAL0/RAH0" + rig.explain());
+        assertTrue(rig.dev().isUp() && rig.dev().hasCarrier(), () -> "eth0 should be up with carrier after open" + rig.explain());
+        assertEquals(RCTL_EN | TCTL_EN, (rig.reg(RCTL) & RCTL_EN) | (rig.reg(TCTL) & TCTL_EN), () -> "receiver and transmitter enabled" + rig.explain());
     }
 
     @Test @Points(2)
@@ -40,18 +40,19 @@ class RingSetupTest {
         rig = new DriverRig(2);
         rig.dev();
         int n = 256;
-        assertEquals(n * 16, rig.reg(RDLEN), "RDLEN is the ring's size in bytes" + rig.explain());
-        assertEquals(0, rig.reg(RDH), "RDH starts at 0" + rig.explain());
-        assertEquals(n - 1, rig.reg(RDT), "RDT = N-1: every descriptor but one belongs to the device" + rig.explain());
+        assertEquals(n * 16, rig.reg(RDLEN), () -> "RDLEN is the ring's size in bytes" + rig.explain());
+        assertEquals(0, rig.reg(RDH), () -> "RDH starts at 0" + rig.explain());
+        assertEquals(n - 1, rig.reg(RDT), () -> "RDT = N-1: every descriptor but one belongs to the device" + rig.explain());
         long base = (rig.reg(RDBAL) & 0xFFFFFFFFL) | ((long) rig.reg(RDBAH) << 32);
-        assertEquals(0, base % 16, "the ring base is 16-byte aligned" + rig.explain());
+        assertEquals(0, base % 16, () -> "the ring base is 16-byte aligned" + rig.explain());
         Set<Long> buffers = new HashSet<>();
         for (int i = 0; i < n; i++) {
             long addr = rig.nic().memory().read64(base + i * 16L + E1000Desc.RX_ADDR);
-            assertTrue(addr != 0 && addr + 2048 <= rig.nic().memory().size(), "descriptor " + i + " buffer address 0x" + Long.toHexString(addr) + rig.explain());
+            int at = i;
+            assertTrue(addr != 0 && addr + 2048 <= rig.nic().memory().size(), () -> "descriptor " + at + " buffer address 0x" + Long.toHexString(addr) + rig.explain());
             buffers.add(addr);
         }
-        assertEquals(n, buffers.size(), "each descriptor needs its own buffer" + rig.explain());
+        assertEquals(n, buffers.size(), () -> "each descriptor needs its own buffer" + rig.explain());
     }
 
     @Test @Points(1)
@@ -59,9 +60,9 @@ class RingSetupTest {
     void txRing() {
         rig = new DriverRig(3);
         rig.dev();
-        assertEquals(256 * 16, rig.reg(TDLEN), rig.explain());
-        assertEquals(0, rig.reg(TDH), rig.explain());
-        assertEquals(0, rig.reg(TDT), "TDH == TDT: nothing to send yet" + rig.explain());
+        assertEquals(256 * 16, rig.reg(TDLEN), () -> rig.explain());
+        assertEquals(0, rig.reg(TDH), () -> rig.explain());
+        assertEquals(0, rig.reg(TDT), () -> "TDH == TDT: nothing to send yet" + rig.explain());
     }
 
     @Test @Points(1)
@@ -72,8 +73,8 @@ class RingSetupTest {
             k.sysctl().set("e1000.TxDescriptors", 32);
         });
         rig.dev();
-        assertEquals(64 * 16, rig.reg(RDLEN), rig.explain());
-        assertEquals(63, rig.reg(RDT), rig.explain());
-        assertEquals(32 * 16, rig.reg(TDLEN), rig.explain());
+        assertEquals(64 * 16, rig.reg(RDLEN), () -> rig.explain());
+        assertEquals(63, rig.reg(RDT), () -> rig.explain());
+        assertEquals(32 * 16, rig.reg(TDLEN), () -> rig.explain());
     }
 }

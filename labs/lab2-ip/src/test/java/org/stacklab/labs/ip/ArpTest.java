@@ -24,7 +24,7 @@ class ArpTest {
     @AfterEach
     void healthy(TestInfo info) {
         if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 
     static int indexOf(List<String> trace, String text) {
@@ -37,13 +37,13 @@ class ArpTest {
     void arpBeforeTheFirstDatagram() {
         rig = IpRig.switched(101);
         Ping.Result r = rig.host("h1").ping("10.0.0.2");
-        assertNotNull(r, "no answer to ping" + rig.explain());
-        assertTrue(r.isEchoReply(), r + rig.explain());
+        assertNotNull(r, () -> "no answer to ping" + rig.explain());
+        assertTrue(r.isEchoReply(), () -> r + rig.explain());
         List<String> trace = rig.t.trace();
         int req = indexOf(trace, "h1 eth0 Out ARP, Request who-has 10.0.0.2 tell 10.0.0.1");
         int rep = indexOf(trace, "h1 eth0 In  ARP, Reply 10.0.0.2 is-at 52:54:00:00:02:01");
         int echo = indexOf(trace, "h1 eth0 Out IP 10.0.0.1 > 10.0.0.2: ICMP echo request");
-        assertTrue(req >= 0 && req < rep && rep < echo, "expected who-has, is-at, then the echo request (indices "
+        assertTrue(req >= 0 && req < rep && rep < echo, () -> "expected who-has, is-at, then the echo request (indices "
                 + req + ", " + rep + ", " + echo + ")" + rig.explain());
     }
 
@@ -54,11 +54,11 @@ class ArpTest {
         rig.host("h1").ping("10.0.0.2");
         Neighbour n1 = find(rig.host("h1"), "10.0.0.2");
         Neighbour n2 = find(rig.host("h2"), "10.0.0.1");
-        assertNotNull(n1, "h1 has no entry for 10.0.0.2" + rig.explain());
-        assertEquals(Host.macFor(2, 0), n1.mac(), rig.explain());
-        assertEquals("REACHABLE", n1.state(), "a reply to our request confirms the neighbour" + rig.explain());
-        assertNotNull(n2, "h2 should learn h1 from the request (RFC 826 merge)" + rig.explain());
-        assertEquals(Host.macFor(1, 0), n2.mac(), rig.explain());
+        assertNotNull(n1, () -> "h1 has no entry for 10.0.0.2" + rig.explain());
+        assertEquals(Host.macFor(2, 0), n1.mac(), () -> rig.explain());
+        assertEquals("REACHABLE", n1.state(), () -> "a reply to our request confirms the neighbour" + rig.explain());
+        assertNotNull(n2, () -> "h2 should learn h1 from the request (RFC 826 merge)" + rig.explain());
+        assertEquals(Host.macFor(1, 0), n2.mac(), () -> rig.explain());
     }
 
     static Neighbour find(Host h, String ip) {
@@ -71,11 +71,11 @@ class ArpTest {
         rig = IpRig.switched(103);
         Sock server = IpRig.udpBound(rig.host("h2"), 7);
         Sock client = IpRig.udp(rig.host("h1"));
-        for (String s : List.of("one", "two", "three")) assertEquals(s.length(), IpRig.sendTo(client, s, "10.0.0.2", 7), rig.explain());
+        for (String s : List.of("one", "two", "three")) assertEquals(s.length(), IpRig.sendTo(client, s, "10.0.0.2", 7), () -> rig.explain());
         rig.run(Time.ms(10));
-        assertEquals(List.of("one", "two", "three"), IpRig.drain(server), rig.explain());
+        assertEquals(List.of("one", "two", "three"), IpRig.drain(server), () -> rig.explain());
         long requests = rig.t.trace().stream().filter(l -> l.contains("h1 eth0 Out ARP, Request who-has 10.0.0.2")).count();
-        assertEquals(1, requests, "one request resolves the neighbour for all three" + rig.explain());
+        assertEquals(1, requests, () -> "one request resolves the neighbour for all three" + rig.explain());
     }
 
     @Test @Points(1)
@@ -83,10 +83,10 @@ class ArpTest {
     void unansweredRequestsAreRetried() {
         rig = IpRig.switched(104);
         Ping.Result r = Ping.once(rig.host("h1"), "10.0.0.99", 1, 56, 0, Time.s(5));
-        assertTrue(r == null || !r.isEchoReply(), "nobody has 10.0.0.99, yet ping got " + r + rig.explain());
+        assertTrue(r == null || !r.isEchoReply(), () -> "nobody has 10.0.0.99, yet ping got " + r + rig.explain());
         List<String> trace = rig.t.trace();
         long requests = trace.stream().filter(l -> l.contains("Out ARP, Request who-has 10.0.0.99")).count();
-        assertTrue(requests >= 2, "ARP should retry an unanswered request; saw " + requests + rig.explain());
-        assertTrue(trace.stream().noneMatch(l -> l.contains("Out IP 10.0.0.1 > 10.0.0.99")), "sent IPv4 with no MAC to send it to" + rig.explain());
+        assertTrue(requests >= 2, () -> "ARP should retry an unanswered request; saw " + requests + rig.explain());
+        assertTrue(trace.stream().noneMatch(l -> l.contains("Out IP 10.0.0.1 > 10.0.0.99")), () -> "sent IPv4 with no MAC to send it to" + rig.explain());
     }
 }

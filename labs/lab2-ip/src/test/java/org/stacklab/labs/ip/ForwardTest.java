@@ -24,7 +24,7 @@ class ForwardTest {
     @AfterEach
     void healthy(TestInfo info) {
         if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 
     @Test @Points(3)
@@ -32,14 +32,14 @@ class ForwardTest {
     void pingAcrossTheRouter() {
         rig = IpRig.routed(401);
         Ping.Result r = rig.host("h1").ping("10.0.2.1");
-        assertNotNull(r, "no answer across r1" + rig.explain());
-        assertTrue(r.isEchoReply(), r + rig.explain());
+        assertNotNull(r, () -> "no answer across r1" + rig.explain());
+        assertTrue(r.isEchoReply(), () -> r + rig.explain());
         List<byte[]> at2 = IpRig.icmp(rig.host("h2"), false, 8);
-        assertFalse(at2.isEmpty(), "the request never reached h2" + rig.explain());
+        assertFalse(at2.isEmpty(), () -> "the request never reached h2" + rig.explain());
         byte[] f = at2.get(0);
-        assertEquals(63, f[14 + 8] & 0xff, "r1 decrements the TTL once" + rig.explain());
-        assertEquals(0, Checksum.compute(f, 14, 20), "after the TTL changes the checksum must be updated (RFC 1624)" + rig.explain());
-        assertTrue(IpRig.counter(rig.host("r1"), "ForwDatagrams") >= 2, "r1 counts ForwDatagrams" + rig.explain());
+        assertEquals(63, f[14 + 8] & 0xff, () -> "r1 decrements the TTL once" + rig.explain());
+        assertEquals(0, Checksum.compute(f, 14, 20), () -> "after the TTL changes the checksum must be updated (RFC 1624)" + rig.explain());
+        assertTrue(IpRig.counter(rig.host("r1"), "ForwDatagrams") >= 2, () -> "r1 counts ForwDatagrams" + rig.explain());
     }
 
     @Test @Points(2)
@@ -47,10 +47,10 @@ class ForwardTest {
     void ttlExpires() {
         rig = IpRig.routed(402);
         Ping.Result r = Ping.once(rig.host("h1"), "10.0.2.1", 1, 56, 1, Time.s(1));
-        assertNotNull(r, "expected ICMP time exceeded from r1" + rig.explain());
-        assertEquals(11, r.type(), "ICMP type" + rig.explain());
-        assertEquals(Ip4.parse("10.0.1.254"), r.from(), "from the router's address on h1's side" + rig.explain());
-        assertTrue(IpRig.icmp(rig.host("h2"), false, 8).isEmpty(), "the datagram must not reach h2" + rig.explain());
+        assertNotNull(r, () -> "expected ICMP time exceeded from r1" + rig.explain());
+        assertEquals(11, r.type(), () -> "ICMP type" + rig.explain());
+        assertEquals(Ip4.parse("10.0.1.254"), r.from(), () -> "from the router's address on h1's side" + rig.explain());
+        assertTrue(IpRig.icmp(rig.host("h2"), false, 8).isEmpty(), () -> "the datagram must not reach h2" + rig.explain());
     }
 
     @Test @Points(1)
@@ -58,9 +58,9 @@ class ForwardTest {
     void noRouteAtTheRouter() {
         rig = IpRig.routed(403);
         Ping.Result r = Ping.once(rig.host("h1"), "10.9.9.9", 1, 56, 0, Time.s(1));
-        assertNotNull(r, "expected ICMP unreachable from r1" + rig.explain());
-        assertEquals(3, r.type(), rig.explain());
-        assertEquals(0, r.code(), "code 0: net unreachable" + rig.explain());
+        assertNotNull(r, () -> "expected ICMP unreachable from r1" + rig.explain());
+        assertEquals(3, r.type(), () -> rig.explain());
+        assertEquals(0, r.code(), () -> "code 0: net unreachable" + rig.explain());
     }
 
     @Test @Points(1)
@@ -73,7 +73,7 @@ class ForwardTest {
         rig.run(Time.ms(10));
         IpRig.sendTo(b, "pong", "10.0.1.1", 5000);
         rig.run(Time.ms(10));
-        assertEquals(List.of("ping"), IpRig.drain(b), rig.explain());
-        assertEquals(List.of("pong"), IpRig.drain(a), rig.explain());
+        assertEquals(List.of("ping"), IpRig.drain(b), () -> rig.explain());
+        assertEquals(List.of("pong"), IpRig.drain(a), () -> rig.explain());
     }
 }

@@ -22,7 +22,7 @@ class IcmpEchoTest {
     @AfterEach
     void healthy(TestInfo info) {
         if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 
     @Test @Points(2)
@@ -30,17 +30,20 @@ class IcmpEchoTest {
     void echoReplyMirrorsTheRequest() {
         rig = IpRig.switched(501);
         Ping.Result r = Ping.once(rig.host("h1"), "10.0.0.2", 7, 40, 0, Time.s(1));
-        assertNotNull(r, "no reply" + rig.explain());
-        assertTrue(r.isEchoReply(), r + rig.explain());
-        assertEquals(7, r.seq(), "sequence number" + rig.explain());
-        assertEquals(8 + 40, r.message().length, "same data length" + rig.explain());
-        for (int i = 0; i < 40; i++) assertEquals((byte) (0x10 + i), r.message()[8 + i], "data byte " + i + rig.explain());
+        assertNotNull(r, () -> "no reply" + rig.explain());
+        assertTrue(r.isEchoReply(), () -> r + rig.explain());
+        assertEquals(7, r.seq(), () -> "sequence number" + rig.explain());
+        assertEquals(8 + 40, r.message().length, () -> "same data length" + rig.explain());
+        for (int i = 0; i < 40; i++) {
+            int at = i;
+            assertEquals((byte) (0x10 + i), r.message()[8 + i], () -> "data byte " + at + rig.explain());
+        }
         List<byte[]> replies = IpRig.icmp(rig.host("h2"), true, 0);
-        assertEquals(1, replies.size(), rig.explain());
+        assertEquals(1, replies.size(), () -> rig.explain());
         byte[] f = replies.get(0);
         int icmp = 14 + (f[14] & 0xf) * 4;
-        assertEquals(0, Checksum.compute(f, icmp, f.length - icmp), "ICMP checksum over the whole message" + rig.explain());
-        assertEquals(Ip4.parse("10.0.0.2"), r.from(), rig.explain());
+        assertEquals(0, Checksum.compute(f, icmp, f.length - icmp), () -> "ICMP checksum over the whole message" + rig.explain());
+        assertEquals(Ip4.parse("10.0.0.2"), r.from(), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -48,7 +51,7 @@ class IcmpEchoTest {
     void pingLoopback() {
         rig = IpRig.switched(502);
         Ping.Result r = rig.host("h1").ping("127.0.0.1");
-        assertNotNull(r, "no reply over lo" + rig.explain());
-        assertTrue(r.isEchoReply(), r + rig.explain());
+        assertNotNull(r, () -> "no reply over lo" + rig.explain());
+        assertTrue(r.isEchoReply(), () -> r + rig.explain());
     }
 }

@@ -3,6 +3,7 @@ package org.stacklab.labs.ip;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import org.stacklab.hw.link.LinkEnd;
 import org.stacklab.hw.link.Port;
 import org.stacklab.kernel.core.Kernel;
@@ -102,7 +103,7 @@ final class IpRig {
 
     /** The seed, the module set, the merged packet trace, each host's drops, IP counters and log. */
     String explain() {
-        return "\n  replay: ./stacklab grade --lab lab2-ip --seed " + t.seed() + "\n" + t.report(40).replaceAll("(?m)^", "  ");
+        return "\n  replay: ./stacklab grade --lab lab2-ip --seed " + t.seed() + "\n" + t.report(40).replaceAll("(?m)^", "  ") + pcaps();
     }
 
     /** A test port at the far end of a cable: records frames, sends frames. */
@@ -117,4 +118,15 @@ final class IpRig {
 
         void send(byte[] frame) { if (link != null) link.transmit(frame); }
     }
+
+    /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
+    String pcaps() {
+        StringBuilder sb = new StringBuilder();
+        for (Host h : t.hosts()) {
+            Path p = TracePcap.write("lab2-ip-seed" + t.seed() + "-" + h.name(), h.kernel().trace().entries());
+            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
+        }
+        return sb.toString();
+    }
+
 }

@@ -26,7 +26,7 @@ class Ipv4Test {
     @AfterEach
     void healthy(TestInfo info) {
         if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 
     static byte[] good(Host h2, String payload) {
@@ -40,16 +40,16 @@ class Ipv4Test {
         rig = IpRig.switched(201);
         rig.host("h1").ping("10.0.0.2");
         List<byte[]> out = IpRig.icmp(rig.host("h1"), true, 8);
-        assertFalse(out.isEmpty(), "h1 sent no echo request" + rig.explain());
+        assertFalse(out.isEmpty(), () -> "h1 sent no echo request" + rig.explain());
         byte[] f = out.get(0);
         int ip = 14;
-        assertEquals(0x45, f[ip] & 0xff, "version 4, IHL 5" + rig.explain());
-        assertEquals(f.length - 14, Frames.get16(f, ip + 2), "total length = IP header + ICMP message" + rig.explain());
-        assertEquals(64, f[ip + 8] & 0xff, "TTL" + rig.explain());
-        assertEquals(1, f[ip + 9], "protocol ICMP" + rig.explain());
-        assertEquals(0, Checksum.compute(f, ip, 20), "the header checksum must verify (RFC 1071)" + rig.explain());
-        assertEquals(Ip4.parse("10.0.0.1"), (int) Long.parseLong(hex(f, ip + 12), 16), "source" + rig.explain());
-        assertEquals(Ip4.parse("10.0.0.2"), (int) Long.parseLong(hex(f, ip + 16), 16), "destination" + rig.explain());
+        assertEquals(0x45, f[ip] & 0xff, () -> "version 4, IHL 5" + rig.explain());
+        assertEquals(f.length - 14, Frames.get16(f, ip + 2), () -> "total length = IP header + ICMP message" + rig.explain());
+        assertEquals(64, f[ip + 8] & 0xff, () -> "TTL" + rig.explain());
+        assertEquals(1, f[ip + 9], () -> "protocol ICMP" + rig.explain());
+        assertEquals(0, Checksum.compute(f, ip, 20), () -> "the header checksum must verify (RFC 1071)" + rig.explain());
+        assertEquals(Ip4.parse("10.0.0.1"), (int) Long.parseLong(hex(f, ip + 12), 16), () -> "source" + rig.explain());
+        assertEquals(Ip4.parse("10.0.0.2"), (int) Long.parseLong(hex(f, ip + 16), 16), () -> "destination" + rig.explain());
     }
 
     static String hex(byte[] b, int off) {
@@ -64,8 +64,8 @@ class Ipv4Test {
         Sock s = IpRig.udpBound(h2, 7);
         rig.wire.send(good(h2, "hello, layer 3"));
         rig.run(Time.ms(1));
-        assertEquals(List.of("hello, layer 3"), IpRig.drain(s), rig.explain());
-        assertTrue(IpRig.counter(h2, "InDelivers") >= 1, "InDelivers" + rig.explain());
+        assertEquals(List.of("hello, layer 3"), IpRig.drain(s), () -> rig.explain());
+        assertTrue(IpRig.counter(h2, "InDelivers") >= 1, () -> "InDelivers" + rig.explain());
     }
 
     @Test @Points(3)
@@ -89,11 +89,11 @@ class Ipv4Test {
         for (byte[] f : List.of(shortOne, v6, ihl4, badSum, truncated)) rig.wire.send(f);
         rig.wire.send(good(h2, "good"));
         rig.run(Time.ms(1));
-        assertEquals(List.of("good"), IpRig.drain(s), "only the well-formed datagram may reach the socket" + rig.explain());
-        assertTrue(IpRig.drops(h2.kernel()) - dropsBefore >= 5, "each malformed datagram is a counted drop (mib.drop): "
+        assertEquals(List.of("good"), IpRig.drain(s), () -> "only the well-formed datagram may reach the socket" + rig.explain());
+        assertTrue(IpRig.drops(h2.kernel()) - dropsBefore >= 5, () -> "each malformed datagram is a counted drop (mib.drop): "
                 + h2.kernel().drops() + rig.explain());
-        assertTrue(IpRig.counter(h2, "InHdrErrors") >= 4, "InHdrErrors (RFC 4293): " + IpRig.counter(h2, "InHdrErrors") + rig.explain());
-        assertTrue(IpRig.counter(h2, "InReceives") >= 6, "InReceives counts every datagram" + rig.explain());
+        assertTrue(IpRig.counter(h2, "InHdrErrors") >= 4, () -> "InHdrErrors (RFC 4293): " + IpRig.counter(h2, "InHdrErrors") + rig.explain());
+        assertTrue(IpRig.counter(h2, "InReceives") >= 6, () -> "InReceives counts every datagram" + rig.explain());
     }
 
     @Test @Points(1)
@@ -105,7 +105,7 @@ class Ipv4Test {
         byte[] f = Arrays.copyOf(good(h2, "!"), 60);
         rig.wire.send(f);
         rig.run(Time.ms(1));
-        assertEquals(List.of("!"), IpRig.drain(s), "trim the skb to the IP total length" + rig.explain());
+        assertEquals(List.of("!"), IpRig.drain(s), () -> "trim the skb to the IP total length" + rig.explain());
     }
 
     @Test @Points(1)
@@ -119,9 +119,9 @@ class Ipv4Test {
         long before = IpRig.drops(h2.kernel());
         rig.wire.send(f);
         rig.run(Time.ms(1));
-        assertEquals(List.of(), IpRig.drain(s), rig.explain());
-        assertEquals(1, IpRig.drops(h2.kernel()) - before, "dropped and counted once" + rig.explain());
-        assertTrue(rig.wire.frames.stream().noneMatch(x -> x.length > 30 && x[12] == 8 && x[13] == 0 && x[14 + 9] == 17),
+        assertEquals(List.of(), IpRig.drain(s), () -> rig.explain());
+        assertEquals(1, IpRig.drops(h2.kernel()) - before, () -> "dropped and counted once" + rig.explain());
+        assertTrue(rig.wire.frames.stream().noneMatch(x -> x.length > 30 && x[12] == 8 && x[13] == 0 && x[14 + 9] == 17),() ->
                 "and not sent anywhere" + rig.explain());
     }
 }

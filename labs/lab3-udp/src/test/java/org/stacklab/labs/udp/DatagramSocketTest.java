@@ -22,7 +22,7 @@ class DatagramSocketTest {
     @AfterEach
     void healthy(TestInfo info) {
         if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 
     @Test @Points(2)
@@ -31,12 +31,12 @@ class DatagramSocketTest {
         rig = UdpRig.switched(601);
         Sock server = UdpRig.bound(rig.h2, 7);
         Sock client = UdpRig.bound(rig.h1, 40000);
-        assertEquals(12, UdpRig.sendTo(client, "hello, world", "10.0.0.2", 7), "sendto returns the bytes sent" + rig.explain());
+        assertEquals(12, UdpRig.sendTo(client, "hello, world", "10.0.0.2", 7), () -> "sendto returns the bytes sent" + rig.explain());
         rig.settle();
         SockAddr[] from = new SockAddr[1];
-        assertEquals("hello, world", UdpRig.recv(server, 2048, from, null), rig.explain());
-        assertEquals(Ip4.parse("10.0.0.1"), from[0].addr(), "recvfrom's address" + rig.explain());
-        assertEquals(40000, from[0].port(), "recvfrom's port" + rig.explain());
+        assertEquals("hello, world", UdpRig.recv(server, 2048, from, null), () -> rig.explain());
+        assertEquals(Ip4.parse("10.0.0.1"), from[0].addr(), () -> "recvfrom's address" + rig.explain());
+        assertEquals(40000, from[0].port(), () -> "recvfrom's port" + rig.explain());
     }
 
     @Test @Points(2)
@@ -47,12 +47,12 @@ class DatagramSocketTest {
         Sock client = UdpRig.udp(rig.h1);
         for (String s : List.of("first", "second datagram", "third")) UdpRig.sendTo(client, s, "10.0.0.2", 7);
         rig.settle();
-        assertEquals("first", UdpRig.recv(server), rig.explain());
-        assertEquals("sec", UdpRig.recv(server, 3, null, null), "a 3-byte buffer gets 3 bytes" + rig.explain());
-        assertEquals("third", UdpRig.recv(server), "the rest of the truncated datagram is gone" + rig.explain());
+        assertEquals("first", UdpRig.recv(server), () -> rig.explain());
+        assertEquals("sec", UdpRig.recv(server, 3, null, null), () -> "a 3-byte buffer gets 3 bytes" + rig.explain());
+        assertEquals("third", UdpRig.recv(server), () -> "the rest of the truncated datagram is gone" + rig.explain());
         int[] err = new int[1];
-        assertNull(UdpRig.recv(server, 64, null, err), rig.explain());
-        assertEquals(Errno.EAGAIN.neg(), err[0], "an empty socket with MSG_DONTWAIT: EAGAIN" + rig.explain());
+        assertNull(UdpRig.recv(server, 64, null, err), () -> rig.explain());
+        assertEquals(Errno.EAGAIN.neg(), err[0], () -> "an empty socket with MSG_DONTWAIT: EAGAIN" + rig.explain());
     }
 
     @Test @Points(2)
@@ -60,11 +60,11 @@ class DatagramSocketTest {
     void bindErrors() {
         rig = UdpRig.switched(603);
         Sock a = UdpRig.bound(rig.h2, 53);
-        assertEquals(Errno.EADDRINUSE.neg(), UdpRig.udp(rig.h2).bind(new SockAddr(0, 53)), rig.explain());
-        assertEquals(Errno.EINVAL.neg(), a.bind(new SockAddr(0, 54)), "already bound" + rig.explain());
-        assertEquals(Errno.EADDRNOTAVAIL.neg(), UdpRig.udp(rig.h2).bind(SockAddr.of("10.0.0.99", 55)), rig.explain());
+        assertEquals(Errno.EADDRINUSE.neg(), UdpRig.udp(rig.h2).bind(new SockAddr(0, 53)), () -> rig.explain());
+        assertEquals(Errno.EINVAL.neg(), a.bind(new SockAddr(0, 54)), () -> "already bound" + rig.explain());
+        assertEquals(Errno.EADDRNOTAVAIL.neg(), UdpRig.udp(rig.h2).bind(SockAddr.of("10.0.0.99", 55)), () -> rig.explain());
         a.close();
-        assertEquals(0, UdpRig.udp(rig.h2).bind(new SockAddr(0, 53)), "a closed socket frees its port" + rig.explain());
+        assertEquals(0, UdpRig.udp(rig.h2).bind(new SockAddr(0, 53)), () -> "a closed socket frees its port" + rig.explain());
     }
 
     @Test @Points(1)
@@ -75,8 +75,8 @@ class DatagramSocketTest {
         UdpRig.sendTo(UdpRig.udp(rig.h1), "x", "10.0.0.2", 7);
         rig.settle();
         SockAddr[] from = new SockAddr[1];
-        assertEquals("x", UdpRig.recv(server, 64, from, null), rig.explain());
-        assertTrue(from[0].port() >= 32768 && from[0].port() <= 60999, "source port " + from[0].port() + rig.explain());
+        assertEquals("x", UdpRig.recv(server, 64, from, null), () -> rig.explain());
+        assertTrue(from[0].port() >= 32768 && from[0].port() <= 60999, () -> "source port " + from[0].port() + rig.explain());
     }
 
     @Test @Points(2)
@@ -86,14 +86,14 @@ class DatagramSocketTest {
         Sock server = UdpRig.bound(rig.h2, 7);
         Sock other = UdpRig.bound(rig.h2, 8);
         Sock client = UdpRig.bound(rig.h1, 40001);
-        assertEquals(0, client.connect(SockAddr.of("10.0.0.2", 7)), rig.explain());
-        assertEquals(4, UdpRig.send(client, "ping"), rig.explain());
+        assertEquals(0, client.connect(SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
+        assertEquals(4, UdpRig.send(client, "ping"), () -> rig.explain());
         rig.settle();
-        assertEquals("ping", UdpRig.recv(server), rig.explain());
+        assertEquals("ping", UdpRig.recv(server), () -> rig.explain());
         UdpRig.sendTo(other, "intruder", "10.0.0.1", 40001);
         UdpRig.sendTo(server, "pong", "10.0.0.1", 40001);
         rig.settle();
-        assertEquals(List.of("pong"), UdpRig.drain(client), "a connected socket filters by its peer (port 8 is not port 7)" + rig.explain());
+        assertEquals(List.of("pong"), UdpRig.drain(client), () -> "a connected socket filters by its peer (port 8 is not port 7)" + rig.explain());
     }
 
     @Test @Points(1)
@@ -101,7 +101,7 @@ class DatagramSocketTest {
     void sendErrors() {
         rig = UdpRig.switched(606);
         Sock s = UdpRig.udp(rig.h1);
-        assertEquals(Errno.EDESTADDRREQ.neg(), UdpRig.send(s, "x"), rig.explain());
-        assertEquals(Errno.EINVAL.neg(), UdpRig.sendTo(s, "x", "10.0.0.2", 0), rig.explain());
+        assertEquals(Errno.EDESTADDRREQ.neg(), UdpRig.send(s, "x"), () -> rig.explain());
+        assertEquals(Errno.EINVAL.neg(), UdpRig.sendTo(s, "x", "10.0.0.2", 0), () -> rig.explain());
     }
 }

@@ -23,7 +23,7 @@ class DemuxTest {
     @AfterEach
     void healthy(TestInfo info) {
         if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 
     @Test @Points(2)
@@ -36,8 +36,8 @@ class DemuxTest {
         rig.wire.send(rig.fromWire(5000, 9, "to nine"));
         rig.wire.send(rig.fromWire(5001, 7, "seven again"));
         rig.settle();
-        assertEquals(List.of("to seven", "seven again"), UdpRig.drain(echo), rig.explain());
-        assertEquals(List.of("to nine"), UdpRig.drain(discard), rig.explain());
+        assertEquals(List.of("to seven", "seven again"), UdpRig.drain(echo), () -> rig.explain());
+        assertEquals(List.of("to nine"), UdpRig.drain(discard), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -45,10 +45,10 @@ class DemuxTest {
     void boundAddressMustMatch() {
         rig = UdpRig.wired(702);
         Sock local = UdpRig.udp(rig.h2);
-        assertEquals(0, local.bind(SockAddr.of("127.0.0.1", 7)), rig.explain());
+        assertEquals(0, local.bind(SockAddr.of("127.0.0.1", 7)), () -> rig.explain());
         rig.wire.send(rig.fromWire(5000, 7, "x"));
         rig.settle();
-        assertEquals(List.of(), UdpRig.drain(local), rig.explain());
+        assertEquals(List.of(), UdpRig.drain(local), () -> rig.explain());
     }
 
     @Test @Points(2)
@@ -59,12 +59,12 @@ class DemuxTest {
         UdpRig.sendTo(UdpRig.udp(rig.h1), "checksum me", "10.0.0.2", 7);
         rig.settle();
         byte[] f = UdpRig.frames(rig.h1, true).stream().filter(UdpRig::isUdp).findFirst().orElse(null);
-        assertTrue(f != null, "h1 sent no UDP datagram" + rig.explain());
+        assertTrue(f != null, () -> "h1 sent no UDP datagram" + rig.explain());
         int u = 14 + (f[14] & 0xf) * 4;
         int ulen = Frames.get16(f, u + 4);
-        assertEquals(8 + 11, ulen, "UDP length = header + data" + rig.explain());
-        assertTrue(Frames.get16(f, u + 6) != 0, "Linux always sends a checksum" + rig.explain());
-        assertEquals(0, Checksum.transport(Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2"), 17, f, u, ulen),
+        assertEquals(8 + 11, ulen, () -> "UDP length = header + data" + rig.explain());
+        assertTrue(Frames.get16(f, u + 6) != 0, () -> "Linux always sends a checksum" + rig.explain());
+        assertEquals(0, Checksum.transport(Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2"), 17, f, u, ulen),() ->
                 "the checksum over pseudo-header + datagram must verify" + rig.explain());
     }
 
@@ -80,9 +80,9 @@ class DemuxTest {
         rig.wire.send(bad);
         rig.wire.send(none);
         rig.settle();
-        assertEquals(List.of("no checksum"), UdpRig.drain(s), rig.explain());
-        assertEquals(1, rig.counter(rig.h2, "InCsumErrors"), rig.explain());
-        assertTrue(rig.wire.frames.stream().noneMatch(f -> UdpRig.isIcmp(f, 3, 3)), "a corrupt datagram gets no ICMP answer" + rig.explain());
+        assertEquals(List.of("no checksum"), UdpRig.drain(s), () -> rig.explain());
+        assertEquals(1, rig.counter(rig.h2, "InCsumErrors"), () -> rig.explain());
+        assertTrue(rig.wire.frames.stream().noneMatch(f -> UdpRig.isIcmp(f, 3, 3)), () -> "a corrupt datagram gets no ICMP answer" + rig.explain());
     }
 
     @Test @Points(1)
@@ -94,7 +94,7 @@ class DemuxTest {
         Frames.put16(tooLong, 14 + 20 + 4, 200);
         rig.wire.send(tooLong);
         rig.settle();
-        assertFalse(UdpRig.drain(s).contains("abc"), "UDP length 200 in a 11-byte datagram" + rig.explain());
-        assertTrue(rig.counter(rig.h2, "InErrors") >= 1, rig.explain());
+        assertFalse(UdpRig.drain(s).contains("abc"), () -> "UDP length 200 in a 11-byte datagram" + rig.explain());
+        assertTrue(rig.counter(rig.h2, "InErrors") >= 1, () -> rig.explain());
     }
 }

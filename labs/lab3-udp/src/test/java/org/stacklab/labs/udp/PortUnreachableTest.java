@@ -21,7 +21,7 @@ class PortUnreachableTest {
     @AfterEach
     void healthy(TestInfo info) {
         if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), "a kernel oopsed" + rig.explain());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 
     @Test @Points(2)
@@ -31,11 +31,11 @@ class PortUnreachableTest {
         rig.wire.send(rig.fromWire(5000, 4444, "anyone?"));
         rig.settle();
         byte[] icmp = rig.wire.frames.stream().filter(f -> UdpRig.isIcmp(f, 3, 3)).findFirst().orElse(null);
-        assertTrue(icmp != null, "expected ICMP type 3 code 3 back on the wire" + rig.explain());
+        assertTrue(icmp != null, () -> "expected ICMP type 3 code 3 back on the wire" + rig.explain());
         int quoted = 14 + 20 + 8;
-        assertEquals(0x45, icmp[quoted] & 0xff, "the ICMP message quotes the datagram's IP header" + rig.explain());
-        assertEquals(4444, Frames.get16(icmp, quoted + 20 + 2), "and its UDP header (destination port)" + rig.explain());
-        assertEquals(1, rig.counter(rig.h2, "NoPorts"), rig.explain());
+        assertEquals(0x45, icmp[quoted] & 0xff, () -> "the ICMP message quotes the datagram's IP header" + rig.explain());
+        assertEquals(4444, Frames.get16(icmp, quoted + 20 + 2), () -> "and its UDP header (destination port)" + rig.explain());
+        assertEquals(1, rig.counter(rig.h2, "NoPorts"), () -> rig.explain());
     }
 
     @Test @Points(2)
@@ -43,14 +43,14 @@ class PortUnreachableTest {
     void econnrefused() {
         rig = UdpRig.switched(802);
         Sock client = UdpRig.udp(rig.h1);
-        assertEquals(0, client.connect(SockAddr.of("10.0.0.2", 4444)), rig.explain());
+        assertEquals(0, client.connect(SockAddr.of("10.0.0.2", 4444)), () -> rig.explain());
         UdpRig.send(client, "hello?");
         rig.settle();
         int[] err = new int[1];
         UdpRig.recv(client, 64, null, err);
-        assertEquals(Errno.ECONNREFUSED.neg(), err[0], "the ICMP error becomes the socket's pending error" + rig.explain());
+        assertEquals(Errno.ECONNREFUSED.neg(), err[0], () -> "the ICMP error becomes the socket's pending error" + rig.explain());
         UdpRig.recv(client, 64, null, err);
-        assertEquals(Errno.EAGAIN.neg(), err[0], "reported once, then cleared" + rig.explain());
+        assertEquals(Errno.EAGAIN.neg(), err[0], () -> "reported once, then cleared" + rig.explain());
     }
 
     @Test @Points(1)
@@ -62,8 +62,8 @@ class PortUnreachableTest {
         rig.settle();
         int[] err = new int[1];
         UdpRig.recv(client, 64, null, err);
-        assertEquals(Errno.EAGAIN.neg(), err[0], rig.explain());
-        assertEquals(6, UdpRig.sendTo(client, "again!", "10.0.0.2", 4444), rig.explain());
+        assertEquals(Errno.EAGAIN.neg(), err[0], () -> rig.explain());
+        assertEquals(6, UdpRig.sendTo(client, "again!", "10.0.0.2", 4444), () -> rig.explain());
     }
 
     @Test @Points(1)
@@ -74,8 +74,8 @@ class PortUnreachableTest {
         Sock client = UdpRig.udp(rig.h1);
         for (int i = 0; i < 3; i++) UdpRig.sendTo(client, "n" + i, "10.0.0.2", 7);
         rig.settle();
-        assertEquals(3, UdpRig.drain(server).size(), rig.explain());
-        assertEquals(3, rig.counter(rig.h1, "OutDatagrams"), rig.explain());
-        assertEquals(3, rig.counter(rig.h2, "InDatagrams"), rig.explain());
+        assertEquals(3, UdpRig.drain(server).size(), () -> rig.explain());
+        assertEquals(3, rig.counter(rig.h1, "OutDatagrams"), () -> rig.explain());
+        assertEquals(3, rig.counter(rig.h2, "InDatagrams"), () -> rig.explain());
     }
 }

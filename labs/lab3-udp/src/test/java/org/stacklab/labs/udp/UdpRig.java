@@ -3,6 +3,7 @@ package org.stacklab.labs.udp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import org.stacklab.hw.link.LinkEnd;
 import org.stacklab.hw.link.Port;
 import org.stacklab.kernel.core.Ip4;
@@ -128,7 +129,7 @@ final class UdpRig {
         StringBuilder sb = new StringBuilder("\n  replay: ./stacklab grade --lab lab3-udp --seed " + t.seed() + "\n");
         sb.append(t.report(40).replaceAll("(?m)^", "  "));
         for (Host h : t.hosts()) sb.append("  ").append(h.name()).append(" Udp: ").append(proto(h).counters()).append('\n');
-        return sb.toString();
+        return sb.append(pcaps()).toString();
     }
 
     /** A test port at the far end of a cable: records frames, sends frames. */
@@ -155,4 +156,15 @@ final class UdpRig {
 
         void send(byte[] frame) { if (link != null) link.transmit(frame); }
     }
+
+    /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
+    String pcaps() {
+        StringBuilder sb = new StringBuilder();
+        for (Host h : t.hosts()) {
+            Path p = TracePcap.write("lab3-udp-seed" + t.seed() + "-" + h.name(), h.kernel().trace().entries());
+            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
+        }
+        return sb.toString();
+    }
+
 }
