@@ -26,7 +26,8 @@ class HiddenIpTest {
         IpRig rig = IpRig.routed(911);
         for (int i = 0; i < 10; i++) {
             Ping.Result r = Ping.once(rig.host("h1"), "10.0.2.1", i, 1400, 0, Time.s(1));
-            assertNotNull(r, () -> "ping " + i + rig.explain());
+            int at = i;
+            assertNotNull(r, () -> "ping " + at + rig.explain());
             assertTrue(r.isEchoReply(), () -> r + rig.explain());
             assertEquals(8 + 1400, r.message().length, () -> rig.explain());
         }
