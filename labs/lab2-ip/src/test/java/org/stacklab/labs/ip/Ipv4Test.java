@@ -1,0 +1,127 @@
+package org.stacklab.labs.ip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.stacklab.grader.Points;
+import org.stacklab.kernel.core.Checksum;
+import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.socket.Sock;
+import org.stacklab.scenario.Frames;
+import org.stacklab.scenario.Host;
+import org.stacklab.sim.Time;
+
+/** IPv4 output and input (RFC 791 §3.1, RFC 1122 §3.2.1): the header, delivery, and what is dropped. */
+class Ipv4Test {
+    IpRig rig;
+
+    @AfterEach
+    void healthy(TestInfo info) {
+        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+    }
+
+    static byte[] good(Host h2, String payload) {
+        return Frames.udp(h2.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), 5000, Ip4.parse("10.0.0.2"), 7,
+                payload.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test @Points(2)
+    @DisplayName("the echo request leaves with a well-formed IPv4 header: 0x45, total length, TTL 64, protocol 1, checksum, addresses")
+    void outgoingHeader() {
+        rig = IpRig.switched(201);
+        rig.host("h1").ping("10.0.0.2");
+        List<byte[]> out = IpRig.icmp(rig.host("h1"), true, 8);
+        assertFalse(out.isEmpty(), () -> "h1 sent no echo request" + rig.explain());
+        byte[] f = out.get(0);
+        int ip = 14;
+        assertEquals(0x45, f[ip] & 0xff, () -> "version 4, IHL 5" + rig.explain());
+        assertEquals(f.length - 14, Frames.get16(f, ip + 2), () -> "total length = IP header + ICMP message" + rig.explain());
+        assertEquals(64, f[ip + 8] & 0xff, () -> "TTL" + rig.explain());
+        assertEquals(1, f[ip + 9], () -> "protocol ICMP" + rig.explain());
+        assertEquals(0, Checksum.compute(f, ip, 20), () -> "the header checksum must verify (RFC 1071)" + rig.explain());
+        assertEquals(Ip4.parse("10.0.0.1"), (int) Long.parseLong(hex(f, ip + 12), 16), () -> "source" + rig.explain());
+        assertEquals(Ip4.parse("10.0.0.2"), (int) Long.parseLong(hex(f, ip + 16), 16), () -> "destination" + rig.explain());
+    }
+
+    static String hex(byte[] b, int off) {
+        return String.format("%02x%02x%02x%02x", b[off], b[off + 1], b[off + 2], b[off + 3]);
+    }
+
+    @Test @Points(2)
+    @DisplayName("a UDP datagram is delivered up to the socket bound to its port, payload intact, InDelivers counted")
+    void localDelivery() {
+        rig = IpRig.wired(202);
+        Host h2 = rig.host("h2");
+        Sock s = IpRig.udpBound(h2, 7);
+        rig.wire.send(good(h2, "hello, layer 3"));
+        rig.run(Time.ms(1));
+        assertEquals(List.of("hello, layer 3"), IpRig.drain(s), () -> rig.explain());
+        assertTrue(IpRig.counter(h2, "InDelivers") >= 1, () -> "InDelivers" + rig.explain());
+    }
+
+    @Test @Points(3)
+    @DisplayName("malformed datagrams (short, version 6, IHL 4, bad checksum, truncated) are dropped and counted; a good one still gets through")
+    void malformedAreDropped() {
+        rig = IpRig.wired(203);
+        Host h2 = rig.host("h2");
+        Sock s = IpRig.udpBound(h2, 7);
+        long dropsBefore = IpRig.drops(h2.kernel());
+        byte[] shortOne = Arrays.copyOf(good(h2, "x"), 14 + 12);
+        byte[] v6 = good(h2, "v6");
+        v6[14] = 0x65;
+        Frames.fixIpChecksum(v6);
+        byte[] ihl4 = good(h2, "ihl");
+        ihl4[14] = 0x44;
+        byte[] badSum = good(h2, "sum");
+        badSum[14 + 10] ^= 0x5a;
+        byte[] truncated = good(h2, "truncated");
+        Frames.put16(truncated, 14 + 2, 400);
+        Frames.fixIpChecksum(truncated);
+        for (byte[] f : List.of(shortOne, v6, ihl4, badSum, truncated)) rig.wire.send(f);
+        rig.wire.send(good(h2, "good"));
+        rig.run(Time.ms(1));
+        assertEquals(List.of("good"), IpRig.drain(s), () -> "only the well-formed datagram may reach the socket" + rig.explain());
+        assertTrue(IpRig.drops(h2.kernel()) - dropsBefore >= 5, () -> "each malformed datagram is a counted drop (mib.drop): "
+                + h2.kernel().drops() + rig.explain());
+        assertTrue(IpRig.counter(h2, "InHdrErrors") >= 4, () -> "InHdrErrors (RFC 4293): " + IpRig.counter(h2, "InHdrErrors") + rig.explain());
+        assertTrue(IpRig.counter(h2, "InReceives") >= 6, () -> "InReceives counts every datagram" + rig.explain());
+    }
+
+    @Test @Points(1)
+    @DisplayName("Ethernet padding is not payload: a 1-byte datagram in a 60-byte frame arrives as 1 byte")
+    void paddingIsTrimmed() {
+        rig = IpRig.wired(204);
+        Host h2 = rig.host("h2");
+        Sock s = IpRig.udpBound(h2, 7);
+        byte[] f = Arrays.copyOf(good(h2, "!"), 60);
+        rig.wire.send(f);
+        rig.run(Time.ms(1));
+        assertEquals(List.of("!"), IpRig.drain(s), () -> "trim the skb to the IP total length" + rig.explain());
+    }
+
+    @Test @Points(1)
+    @DisplayName("a host does not forward: a datagram for another address is dropped and counted, not delivered")
+    void notForUs() {
+        rig = IpRig.wired(205);
+        Host h2 = rig.host("h2");
+        Sock s = IpRig.udpBound(h2, 7);
+        byte[] f = Frames.udp(h2.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), 5000, Ip4.parse("10.0.0.77"), 7,
+                "not yours".getBytes(StandardCharsets.US_ASCII));
+        long before = IpRig.drops(h2.kernel());
+        rig.wire.send(f);
+        rig.run(Time.ms(1));
+        assertEquals(List.of(), IpRig.drain(s), () -> rig.explain());
+        assertEquals(1, IpRig.drops(h2.kernel()) - before, () -> "dropped and counted once" + rig.explain());
+        assertTrue(rig.wire.frames.stream().noneMatch(x -> x.length > 30 && x[12] == 8 && x[13] == 0 && x[14 + 9] == 17),() ->
+                "and not sent anywhere" + rig.explain());
+    }
+}
