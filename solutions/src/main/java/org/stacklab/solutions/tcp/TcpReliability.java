@@ -95,18 +95,18 @@ public final class TcpReliability implements ReliableDelivery {
         int ack = seg.ack();
         long now = c.now();
         int acked = SeqNum.diff(ack, tcb.sndUna);
-        // RTT sample: from the echoed timestamp when both sides use them (RFC 7323 §4.1, valid for
-        // retransmissions too); otherwise Karn's rule (RFC 6298 §3): only a segment sent once is timed.
+        // RTT sample. First choice, Karn's rule (RFC 6298 §3): the timed segment, if it was sent only
+        // once. Otherwise, when both sides use timestamps, the echoed TSval (RFC 7323 §4.1), which also
+        // times retransmissions, so the backed-off timer recovers (Linux's order, tcp_ack_update_rtt).
         long r = -1;
         long ecr = seg.header.tsEcr();
-        if (tcb.tsOk && ecr > 0) {
+        if (tcb.rttTiming && SeqNum.gt(ack, tcb.rttSeq)) {
+            tcb.rttTiming = false;
+            r = now - tcb.rttStart;
+        } else if (tcb.tsOk && ecr > 0) {
             long nowMs = (now / 1_000_000L + 1) & 0xffffffffL;
             long d = (nowMs - ecr) & 0xffffffffL;
             if (d < 0x7fffffffL) r = d * 1_000_000L;
-            tcb.rttTiming = false;
-        } else if (tcb.rttTiming && SeqNum.gt(ack, tcb.rttSeq)) {
-            tcb.rttTiming = false;
-            r = now - tcb.rttStart;
         }
         if (r >= 0) {
             var s = c.kernel().sysctl();

@@ -185,6 +185,8 @@ final class TcpSocket implements Sock, TcpConnection {
     @Override
     public void negotiateOptions(TcpSegment syn) {
         TcpHeader h = syn.header;
+        // The window our own SYN offered now has a left edge: the peer's ISN + 1.
+        if (tcb.state == TcpState.SYN_SENT) tcb.rcvAdv = tcb.rcvNxt + tcb.rcvWnd;
         int peerMss = h.mss() >= 0 ? h.mss() : 536; // RFC 9293 §3.7.1: 536 when the option is absent
         tcb.mss = Math.max(64, Math.min(peerMss, tcb.advMss));
         if (offerWscale && h.wscale() >= 0) {
@@ -226,7 +228,7 @@ final class TcpSocket implements Sock, TcpConnection {
         int flags = TcpFlags.SYN | (synAck ? TcpFlags.ACK : 0);
         int wnd = Math.min(rcvBuf.free(), 65535); // RFC 7323 §2.2: the window in a SYN is never scaled
         tcb.rcvWnd = wnd;
-        tcb.rcvAdv = tcb.rcvNxt + wnd;
+        if (synAck) tcb.rcvAdv = tcb.rcvNxt + wnd; // in SYN-SENT, RCV.NXT is not known yet
         TcpHeader h = TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.iss, synAck ? tcb.rcvNxt : 0, flags, wnd)
                 .withMss(tcb.advMss);
         if (offerWscale) h = h.withWscale(tcb.rcvWscale);
