@@ -42,6 +42,12 @@ public interface Sock {
     /** Level of IP options (IPPROTO_IP) and its IP_TTL option (the TTL of datagrams this socket sends). */
     int SOL_IP = 0;
     int IP_TTL = 2;
+    /**
+     * {@code getsockopt(SOL_IP, IP_RECVTTL)} on a datagram socket: the TTL of the IPv4 datagram that
+     * carried the last message {@code recvmsg} returned (what Linux hands over as an IP_TTL control
+     * message; this API has no control messages). {@code ping} prints it as {@code ttl=63}.
+     */
+    int IP_RECVTTL = 12;
     int TCP_MAXSEG = 2;
 
     int SOCK_STREAM = 1;

@@ -3,6 +3,7 @@ package org.stacklab.solutions.ip;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.stacklab.kernel.core.Kernel;
+import org.stacklab.kernel.ip.IpDropReason;
 
 /**
  * The IP and ICMP counters of one host, as {@code /proc/net/snmp} and {@code nstat} show them
@@ -11,33 +12,36 @@ import org.stacklab.kernel.core.Kernel;
  * {@link #drop}, which also tells the kernel's drop monitor ({@link Kernel#drop}).
  */
 public final class IpMib {
-    // Drop reasons (kernel.drop and counters()): one per rule a datagram can break.
-    public static final String OTHERHOST = "IP_OTHERHOST";
-    public static final String HDR_TOO_SHORT = "IP_HDR_TOO_SHORT";
-    public static final String BAD_VERSION = "IP_BAD_VERSION";
-    public static final String BAD_IHL = "IP_BAD_IHL";
-    public static final String BAD_CHECKSUM = "IP_BAD_CHECKSUM";
-    public static final String TRUNCATED = "IP_TRUNCATED";
-    public static final String BAD_TOTAL_LENGTH = "IP_BAD_TOTAL_LENGTH";
-    public static final String MARTIAN_SOURCE = "IP_MARTIAN_SOURCE";
-    public static final String NOT_LOCAL = "IP_NOT_LOCAL";
-    public static final String NO_ROUTE = "IP_NO_ROUTE";
-    public static final String TTL_EXPIRED = "IP_TTL_EXPIRED";
-    public static final String BCAST_NOT_FORWARDED = "IP_BCAST_NOT_FORWARDED";
-    public static final String FRAG_NEEDED = "IP_FRAG_NEEDED";
-    public static final String NO_PROTOCOL = "IP_NO_PROTOCOL";
-    public static final String NETFILTER_DROP = "IP_NETFILTER_DROP";
-    public static final String FRAG_BAD = "IP_FRAG_BAD";
-    public static final String FRAG_OVERLAP = "IP_FRAG_OVERLAP";
-    public static final String FRAG_NOMEM = "IP_FRAG_NOMEM";
-    public static final String FRAG_TIMEOUT = "IP_FRAG_TIMEOUT";
-    public static final String NO_DEVICE = "IP_NO_DEVICE";
-    public static final String NEIGH_QUEUEFULL = "NEIGH_QUEUEFULL";
-    public static final String NEIGH_FAILED = "NEIGH_FAILED";
-    public static final String ARP_MALFORMED = "ARP_MALFORMED";
-    public static final String ICMP_TOO_SHORT = "ICMP_TOO_SHORT";
-    public static final String ICMP_BAD_CHECKSUM = "ICMP_BAD_CHECKSUM";
-    public static final String ICMP_RATELIMIT = "ICMP_RATELIMIT";
+    // Drop reasons (kernel.drop and counters()), as the shared contract names them.
+    public static final String OTHERHOST = IpDropReason.OTHERHOST;
+    public static final String HDR_TOO_SHORT = IpDropReason.HDR_TOO_SHORT;
+    public static final String BAD_VERSION = IpDropReason.BAD_VERSION;
+    public static final String BAD_IHL = IpDropReason.BAD_IHL;
+    public static final String BAD_CHECKSUM = IpDropReason.BAD_CHECKSUM;
+    public static final String TRUNCATED = IpDropReason.TRUNCATED;
+    public static final String BAD_TOTAL_LENGTH = IpDropReason.BAD_TOTAL_LENGTH;
+    public static final String MARTIAN_SOURCE = IpDropReason.MARTIAN_SOURCE;
+    public static final String NOT_LOCAL = IpDropReason.NOT_LOCAL;
+    public static final String NO_ROUTE = IpDropReason.NO_ROUTE;
+    public static final String TTL_EXPIRED = IpDropReason.TTL_EXPIRED;
+    public static final String BCAST_NOT_FORWARDED = IpDropReason.BCAST_NOT_FORWARDED;
+    public static final String FRAG_NEEDED = IpDropReason.FRAG_NEEDED;
+    public static final String NO_PROTOCOL = IpDropReason.NO_PROTOCOL;
+    public static final String NETFILTER_DROP = IpDropReason.NETFILTER_DROP;
+    public static final String FRAG_BAD = IpDropReason.FRAG_BAD;
+    public static final String FRAG_OVERLAP = IpDropReason.FRAG_OVERLAP;
+    public static final String FRAG_NOMEM = IpDropReason.FRAG_NOMEM;
+    public static final String FRAG_TIMEOUT = IpDropReason.FRAG_TIMEOUT;
+    public static final String NO_DEVICE = IpDropReason.NO_DEVICE;
+    public static final String NEIGH_QUEUEFULL = IpDropReason.NEIGH_QUEUEFULL;
+    public static final String NEIGH_FAILED = IpDropReason.NEIGH_FAILED;
+    public static final String ARP_MALFORMED = IpDropReason.ARP_MALFORMED;
+    public static final String ICMP_TOO_SHORT = IpDropReason.ICMP_TOO_SHORT;
+    public static final String ICMP_BAD_CHECKSUM = IpDropReason.ICMP_BAD_CHECKSUM;
+    public static final String ICMP_RATELIMIT = IpDropReason.ICMP_RATELIMIT;
+
+    /** A ping socket's receive buffer was full (a socket-level drop, not part of the shared list). */
+    public static final String PING_RCVBUF_FULL = "ICMP_RCVBUF_FULL";
 
     private static final String[] MIB = {
         "InReceives", "InHdrErrors", "InAddrErrors", "InNoRoutes", "InTruncatedPkts", "InCsumErrors",

@@ -1,11 +1,13 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.core.InetIfAddr;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.KernelModule;
 import org.stacklab.kernel.core.LoopbackDevice;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.ip.Route;
 import org.stacklab.kernel.socket.InetSockets;
 
 /**
@@ -62,8 +64,8 @@ public final class IpModule implements KernelModule {
         if (!hasLoopbackAddr) stack.addAddress("lo", Ip4.LOOPBACK, 8);
         // Addresses put on devices before the module loaded get their connected routes now.
         for (NetDevice d : kernel.devices()) {
-            for (var a : d.addresses()) {
-                if (a.prefixLen() < 32) stack.fib().add(org.stacklab.kernel.ip.Route.connected(a.address(), a.prefixLen(), d.name(), a.address()));
+            for (InetIfAddr a : d.addresses()) {
+                if (a.prefixLen() < 32) stack.fib().add(Route.connected(a.address(), a.prefixLen(), d.name(), a.address()));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.stacklab.solutions.ip;
 import java.util.ArrayDeque;
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
@@ -16,7 +17,7 @@ import org.stacklab.kernel.socket.SockInfo;
  * sender as {@code from}: echo replies, and ICMP errors about this socket's requests. Nothing blocks.
  */
 public final class PingSocket implements Sock {
-    private record Datagram(byte[] data, SockAddr from) {}
+    private record Datagram(byte[] data, SockAddr from, int ttl) {}
 
     private final Ipv4Stack stack;
     private final PingSockets table;
@@ -34,6 +35,7 @@ public final class PingSocket implements Sock {
     private boolean shutWr;
     private boolean closed;
     private int error;
+    private int lastTtl = -1;
 
     PingSocket(Ipv4Stack stack, PingSockets table, long inode) {
         this.stack = stack;
@@ -88,7 +90,7 @@ public final class PingSocket implements Sock {
         if (stack.isBroadcast(dst.addr()) && !broadcast) return Errno.EACCES.neg();
         int rc = autobind();
         if (rc < 0) return rc;
-        var skb = org.stacklab.kernel.core.SkBuff.allocWithHeadroom(len);
+        SkBuff skb = SkBuff.allocWithHeadroom(len);
         int o = skb.put(len);
         System.arraycopy(buf, off, skb.buf(), o, len);
         skb.set16(o + 4, ident);
@@ -108,6 +110,7 @@ public final class PingSocket implements Sock {
         Datagram d = (flags & MSG_PEEK) != 0 ? receiveQueue.peekFirst() : receiveQueue.pollFirst();
         if (d == null) return shutRd ? 0 : Errno.EAGAIN.neg();
         if ((flags & MSG_PEEK) == 0) queuedBytes -= d.data.length;
+        lastTtl = d.ttl;
         int n = Math.min(len, d.data.length); // the rest of a longer datagram is discarded (MSG_TRUNC)
         System.arraycopy(d.data, 0, buf, off, n);
         if (from != null && from.length > 0) from[0] = d.from;
@@ -120,15 +123,15 @@ public final class PingSocket implements Sock {
         return peer == null || peer.addr() == 0 || peer.addr() == saddr;
     }
 
-    void enqueue(byte[] b, int off, int len, int from) {
+    void enqueue(byte[] b, int off, int len, int from, int ttl) {
         if (closed || shutRd) return;
         if (queuedBytes + len > rcvbuf) {
-            stack.mib().drop("ICMP_RCVBUF_FULL");
+            stack.mib().drop(IpMib.PING_RCVBUF_FULL);
             return;
         }
         byte[] copy = new byte[len];
         System.arraycopy(b, off, copy, 0, len);
-        receiveQueue.addLast(new Datagram(copy, new SockAddr(from, 0)));
+        receiveQueue.addLast(new Datagram(copy, new SockAddr(from, 0), ttl));
         queuedBytes += len;
     }
 
@@ -161,6 +164,7 @@ public final class PingSocket implements Sock {
             }
             return 0;
         }
+        if (level == SOL_IP && name == IP_RECVTTL) return 0; // always available, see Sock.IP_RECVTTL
         if (level == SOL_IP && name == IP_TTL) {
             if (value == -1) value = IpStack.DEFAULT_TTL;
             if (value < 1 || value > 255) return Errno.EINVAL.neg();
@@ -183,6 +187,7 @@ public final class PingSocket implements Sock {
             };
         }
         if (level == SOL_IP && name == IP_TTL) return ttl;
+        if (level == SOL_IP && name == IP_RECVTTL) return lastTtl;
         return Errno.ENOPROTOOPT.neg();
     }
 

@@ -72,7 +72,7 @@ public final class PingSockets implements SocketProto {
     void deliverReply(SkBuff skb, int saddr, int daddr) {
         PingSocket s = byIdent.get(skb.u16(skb.data() + 4));
         if (s == null || !s.accepts(saddr, daddr)) return;
-        s.enqueue(skb.buf(), skb.data(), skb.len(), saddr);
+        s.enqueue(skb.buf(), skb.data(), skb.len(), saddr, ttlOf(skb));
     }
 
     /**
@@ -84,6 +84,10 @@ public final class PingSockets implements SocketProto {
         if (skb.u8(quotedTransport) != Icmp.ECHO) return;
         PingSocket s = byIdent.get(skb.u16(quotedTransport + 4));
         if (s == null) return;
-        s.enqueue(skb.buf(), skb.data(), skb.len(), from);
+        s.enqueue(skb.buf(), skb.data(), skb.len(), from, ttlOf(skb));
+    }
+
+    private static int ttlOf(SkBuff skb) {
+        return skb.networkHeader() >= 0 ? skb.u8(skb.networkHeader() + 8) : -1;
     }
 }

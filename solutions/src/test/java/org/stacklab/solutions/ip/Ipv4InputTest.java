@@ -121,6 +121,15 @@ class Ipv4InputTest {
     }
 
     @Test
+    void badIcmpChecksumIsDroppedByIcmp() {
+        twoHosts();
+        net.inject(eth0, frame(f -> f[40] ^= 0x10)); // a data byte: the IP header is fine, the ICMP sum is not
+        assertEquals(1L, h2.drops(IpMib.ICMP_BAD_CHECKSUM), net.dump());
+        assertEquals(1L, IpNet.ip(h2).counters().get("IcmpInCsumErrors"));
+        assertTrue(IpNet.ipFrames(h2, true, 1).isEmpty());
+    }
+
+    @Test
     void ethernetPaddingIsTrimmed() {
         twoHosts();
         byte[] f = java.util.Arrays.copyOf(frame(x -> { }), 14 + 36 + 24); // padded with zeros, as short frames are

@@ -65,6 +65,7 @@ class PingTest {
         List<PacketTrace.Entry> back = IpNet.ipFrames(net.k("h1"), false, 1);
         assertEquals(63, back.get(0).frame()[22] & 0xff, "the reply crossed r1 too");
         assertEquals(2L, IpNet.ip(net.k("r1")).counters().get("ForwDatagrams"));
+        assertEquals(63, s.getsockopt(Sock.SOL_IP, Sock.IP_RECVTTL), "ping can print ttl=63");
     }
 
     @Test

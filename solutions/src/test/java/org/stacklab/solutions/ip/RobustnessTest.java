@@ -53,6 +53,11 @@ class RobustnessTest {
         assertTrue(h2.oopses().isEmpty(), "an exception escaped: " + h2.oopses());
         var c = IpNet.ip(h2).counters();
         assertTrue(c.get("InHdrErrors") > 0 && c.get("InCsumErrors") > 0, c.toString());
+        // Every datagram received ends in exactly one counted outcome (a reassembled datagram replaces its fragments).
+        long outcomes = c.get("InHdrErrors") + c.get("InTruncatedPkts") + c.get("InAddrErrors") + c.get("InDiscards")
+                + c.get("ReasmReqds") - c.get("ReasmOKs") + c.get("InUnknownProtos") + c.get("InDelivers");
+        assertEquals(c.get("InReceives"), outcomes, c.toString());
+        assertTrue(h2.totalDrops() > n / 2, "drops are counted by reason: " + h2.drops());
 
         Sock s = IpNet.pingSocket(net.k("h1"));
         byte[] req = IpNet.echoRequest(99, 8);
