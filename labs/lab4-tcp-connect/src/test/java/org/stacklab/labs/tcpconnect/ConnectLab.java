@@ -107,9 +107,10 @@ final class ConnectLab implements BeforeEachCallback, AfterEachCallback, TestExe
         if (pipe != null && !sb.toString().contains("link: carried")) {
             sb.append("\n\nthe link between A (10.0.0.1) and B (10.0.0.2), last segments:\n").append(pipe.ladder());
         }
+        if (sb.charAt(sb.length() - 1) != '\n') sb.append('\n');
         List<WireSegment> trace = h.ip().trace();
         if (!trace.isEmpty()) {
-            sb.append("\ntcpdump (last segments, host 10.0.0.1):\n");
+            sb.append("tcpdump (last segments, host 10.0.0.1):\n");
             for (WireSegment w : trace.subList(Math.max(0, trace.size() - 20), trace.size())) sb.append("  ").append(w.line()).append('\n');
         }
         if (!h.kernel().oopses().isEmpty()) sb.append("kernel oops: ").append(h.kernel().oopses().get(0)).append('\n');
