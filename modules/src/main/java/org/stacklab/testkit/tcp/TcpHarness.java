@@ -6,6 +6,7 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -80,7 +81,7 @@ public final class TcpHarness {
     public Sock connectTo(int port) {
         Sock s = socket();
         int rc = s.connect(new SockAddr(PEER, port));
-        if (rc != -115) fail("connect returned " + rc + ", expected -EINPROGRESS");
+        if (rc != Errno.EINPROGRESS.neg()) fail("connect returned " + Errno.describe(rc) + ", expected EINPROGRESS");
         peerPort = port;
         localPort = s.localAddress().port();
         return s;
@@ -149,7 +150,8 @@ public final class TcpHarness {
     /** Throws an AssertionError carrying the ladder, the seed and the end of the kernel log. */
     public void fail(String message) {
         List<String> log = kernel.log().lines();
-        throw new AssertionError(message + "\n\nseed " + seed + " at t=" + Time.formatMs(loop.now()) + "\n\n" + ladder()
+        throw new AssertionError(message + "\n\nseed " + seed + " at t=" + Time.formatMs(loop.now())
+                + " (replay: TcpHarness.create(" + seed + "L))\n\n" + ladder()
                 + "\nkernel log (last lines):\n  " + String.join("\n  ", log.subList(Math.max(0, log.size() - 15), log.size())));
     }
 
