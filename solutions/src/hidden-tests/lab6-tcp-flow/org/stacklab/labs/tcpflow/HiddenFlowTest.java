@@ -34,7 +34,7 @@ class HiddenFlowTest {
     void slowStartFromFour() {
         h.sysctl(TcpSysctl.INIT_CWND, 4);
         var c = lab.connectedForCwnd(ms(100));
-        CwndTrace tr = new CwndTrace(h, c, 1000);
+        WireCwndTrace tr = new WireCwndTrace(h, c, 1000);
         lab.send(c.sock(), 200_000);
         tr.collect();
         tr.row("send()");

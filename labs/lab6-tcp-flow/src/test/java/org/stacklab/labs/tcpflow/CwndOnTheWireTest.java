@@ -27,7 +27,7 @@ class CwndOnTheWireTest {
     @DisplayName("slow start on the wire: 10, 20, 40, 80, 160 segments per round trip")
     void slowStartDoublesEveryRoundTrip() {
         var c = lab.connectedForCwnd(RTT);
-        CwndTrace tr = new CwndTrace(h, c, MSS);
+        WireCwndTrace tr = new WireCwndTrace(h, c, MSS);
         lab.send(c.sock(), 400_000);
         tr.collect();
         tr.row("send() 400000 bytes");
@@ -43,7 +43,7 @@ class CwndOnTheWireTest {
     @DisplayName("fast recovery: 3 duplicate ACKs set ssthresh to half the flight (5); slow start stops there, then +1 per round trip")
     void fastRecoveryHalvesThenGrowsLinearly() {
         var c = lab.connectedForCwnd(RTT);
-        CwndTrace tr = new CwndTrace(h, c, MSS);
+        WireCwndTrace tr = new WireCwndTrace(h, c, MSS);
         lab.send(c.sock(), 10 * MSS);
         tr.collect();
         tr.row("send() 10 segments; segment 1 will be lost");
@@ -76,7 +76,7 @@ class CwndOnTheWireTest {
     @DisplayName("a timeout: one segment, then slow start (1, 2, 4) up to ssthresh = 5, then linear growth")
     void timeoutRestartsSlowStartFromOneSegment() {
         var c = lab.connectedForCwnd(RTT);
-        CwndTrace tr = new CwndTrace(h, c, MSS);
+        WireCwndTrace tr = new WireCwndTrace(h, c, MSS);
         long t0 = h.now();
         lab.send(c.sock(), 400_000);
         tr.collect();
@@ -84,7 +84,7 @@ class CwndOnTheWireTest {
         h.at(t0 + ms(300));                                // the RTO: 300 ms after a 100 ms first sample
         List<WireSegment> rto = h.drainSent();
         // Everything sent before the timeout is lost: forget it and follow what comes after.
-        CwndTrace after = new CwndTrace(h, c, MSS);
+        WireCwndTrace after = new WireCwndTrace(h, c, MSS);
         for (WireSegment w : rto) if (w.dataLength() > 0) after.outstandingAdd(w);
         after.row("retransmission timeout");
         List<Integer> flights = new ArrayList<>(List.of(after.inFlight()));

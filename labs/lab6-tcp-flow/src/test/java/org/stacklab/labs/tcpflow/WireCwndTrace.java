@@ -14,7 +14,7 @@ import org.stacklab.testkit.tcp.WireSegment;
  * cwnd bytes in flight at the start of each round. Every step is kept as a row of a text chart
  * (time, what happened, segments in flight, a bar), which failure messages show.
  */
-final class CwndTrace {
+final class WireCwndTrace {
     private final TcpHarness h;
     private final FlowLab.Conn c;
     private final int mss;
@@ -23,7 +23,7 @@ final class CwndTrace {
     private final List<String> rows = new ArrayList<>();
     private long acked;
 
-    CwndTrace(TcpHarness h, FlowLab.Conn c, int mss) {
+    WireCwndTrace(TcpHarness h, FlowLab.Conn c, int mss) {
         this.h = h;
         this.c = c;
         this.mss = mss;
