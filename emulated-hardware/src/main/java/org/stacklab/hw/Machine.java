@@ -37,7 +37,7 @@ public final class Machine {
         this.loop = loop;
         this.name = name;
         this.memory = new PhysicalMemory(memoryBytes);
-        this.interrupts = new InterruptController(loop);
+        this.interrupts = new InterruptController(loop, name);
     }
 
     public EventLoop loop() { return loop; }
@@ -53,7 +53,7 @@ public final class Machine {
         int i = nics.size();
         if (i >= NIC_IRQS.length) throw new IllegalStateException(name + ": no free PCI slot for another NIC");
         String slot = String.format("0000:00:%02x.0", 3 + i);
-        E1000 nic = new E1000(loop, slot, mac, memory, interrupts.line(NIC_IRQS[i]));
+        E1000 nic = new E1000(loop, name, slot, mac, memory, interrupts.line(NIC_IRQS[i]));
         nics.add(nic);
         return nic;
     }

@@ -77,8 +77,33 @@ public final class EventLoop {
         checkThread();
         if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
         Timer t = new Timer(this, when, seq++, action, label);
+        t.queued = true;
         queue.add(t);
         return t;
+    }
+
+    /**
+     * A timer that is not scheduled yet; {@link #rescheduleAt} schedules it, again and again. For
+     * per-frame hardware events, so the hot path does not allocate.
+     */
+    public Timer newTimer(Runnable action, String label) {
+        return new Timer(this, now, -1, action, label);
+    }
+
+    /**
+     * Schedules {@code t} (made by {@link #newTimer} or {@link #schedule}) to run at {@code when}. A
+     * timer still pending is moved; a fresh sequence number orders it after events already queued
+     * for the same time.
+     */
+    public void rescheduleAt(Timer t, long when) {
+        checkThread();
+        if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
+        if (t.queued) {
+            queue.remove(t); // O(n), but only when a timer is moved before it ran
+            if (t.cancelled()) cancelledQueued--;
+        }
+        t.revive(when, seq++);
+        queue.add(t);
     }
 
     /**
@@ -148,6 +173,7 @@ public final class EventLoop {
         Timer t;
         while ((t = queue.peek()) != null && t.cancelled()) {
             queue.poll();
+            t.queued = false;
             cancelledQueued--;
         }
         if (t == null || t.when > limit) return false;
@@ -160,7 +186,7 @@ public final class EventLoop {
         }
         queue.poll();
         now = Math.max(now, t.when);
-        t.markFired();
+        t.queued = false;
         eventsRun++;
         if (tracer != null) tracer.accept(t);
         t.action.run();
@@ -177,7 +203,11 @@ public final class EventLoop {
     void cancelled() {
         cancelledQueued++;
         if (cancelledQueued > 1024 && cancelledQueued > queue.size() / 2) {
-            queue.removeIf(Timer::cancelled);
+            queue.removeIf(t -> {
+                if (!t.cancelled()) return false;
+                t.queued = false;
+                return true;
+            });
             cancelledQueued = 0;
         }
     }
@@ -186,7 +216,9 @@ public final class EventLoop {
         Runnable r;
         while ((r = inbox.poll()) != null) {
             long at = realTime ? Math.max(now, wallNow()) : now;
-            queue.add(new Timer(this, at, seq++, r, "posted"));
+            Timer t = new Timer(this, at, seq++, r, "posted");
+            t.queued = true;
+            queue.add(t);
         }
     }
 

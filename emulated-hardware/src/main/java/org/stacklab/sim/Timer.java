@@ -3,15 +3,20 @@ package org.stacklab.sim;
 /**
  * A scheduled event. Cancelling is O(1): the event stays in the queue, marked dead, and is skipped
  * when its time comes (the way hrtimers are lazily removed).
+ *
+ * <p>A timer made with {@link EventLoop#newTimer} can be {@linkplain EventLoop#rescheduleAt
+ * scheduled again} once it has run: hardware that fires once per frame (a NIC's transmit engine, a
+ * wire's delivery) reuses one timer instead of allocating an event per frame.
  */
 public final class Timer implements Comparable<Timer> {
     private final EventLoop loop;
-    final long when;
-    final long seq;
+    long when;
+    long seq;
     final Runnable action;
     final String label;
     private boolean cancelled;
-    private boolean fired;
+    /** In the loop's queue (live or cancelled); false once it ran or was purged. */
+    boolean queued;
 
     Timer(EventLoop loop, long when, long seq, Runnable action, String label) {
         this.loop = loop;
@@ -21,7 +26,7 @@ public final class Timer implements Comparable<Timer> {
         this.label = label;
     }
 
-    /** Virtual time (ns) at which this event runs. */
+    /** Virtual time (ns) at which this event runs (or last ran). */
     public long when() { return when; }
 
     /** Order among events at the same virtual time: the order they were scheduled in. */
@@ -30,19 +35,25 @@ public final class Timer implements Comparable<Timer> {
     /** What this event is, for traces ({@code null} if unlabelled). */
     public String label() { return label; }
 
-    /** Stops the event from running. Cancelling a fired or cancelled timer does nothing. */
+    /** Stops the event from running. Cancelling a fired, cancelled or idle timer does nothing. */
     public void cancel() {
-        if (cancelled || fired) return;
+        if (cancelled || !queued) return;
         cancelled = true;
         loop.cancelled();
     }
 
-    /** True until the event has run or been cancelled. */
-    public boolean isPending() { return !cancelled && !fired; }
+    /** True while the event is scheduled and not cancelled. */
+    public boolean isPending() { return queued && !cancelled; }
 
     boolean cancelled() { return cancelled; }
 
-    void markFired() { fired = true; }
+    /** Back to live for a new scheduling. */
+    void revive(long when, long seq) {
+        this.when = when;
+        this.seq = seq;
+        this.cancelled = false;
+        this.queued = true;
+    }
 
     @Override
     public int compareTo(Timer o) {

@@ -194,4 +194,60 @@ class EventLoopTest {
         assertTrue(wall >= Time.ms(1), "a 2 ms real-time timer took only " + wall + " ns of wall time");
         assertTrue(rt.now() >= Time.ms(2));
     }
+
+    @Test
+    void aReusableTimerRunsOncePerScheduling() {
+        Timer t = loop.newTimer(log("tick"), "tick");
+        assertFalse(t.isPending());
+        t.cancel(); // harmless on an idle timer
+        loop.rescheduleAt(t, 10);
+        assertTrue(t.isPending());
+        loop.runUntilIdle();
+        assertFalse(t.isPending());
+        loop.rescheduleAt(t, 25);
+        loop.runUntilIdle();
+        assertEquals(List.of("tick@10", "tick@25"), ran);
+    }
+
+    @Test
+    void reschedulingAPendingTimerMovesIt() {
+        Timer t = loop.newTimer(log("t"), null);
+        loop.rescheduleAt(t, 100);
+        loop.rescheduleAt(t, 40);
+        loop.runUntilIdle();
+        assertEquals(List.of("t@40"), ran);
+    }
+
+    @Test
+    void aCancelledReusableTimerCanBeScheduledAgain() {
+        Timer t = loop.newTimer(log("t"), null);
+        loop.rescheduleAt(t, 100);
+        t.cancel();
+        loop.rescheduleAt(t, 200);
+        loop.runUntilIdle();
+        assertEquals(List.of("t@200"), ran);
+        assertEquals(0, loop.queued());
+    }
+
+    @Test
+    void aTimerMayRescheduleItselfFromItsOwnAction() {
+        Timer[] t = new Timer[1];
+        int[] n = {0};
+        t[0] = loop.newTimer(() -> {
+            if (++n[0] < 5) loop.rescheduleAt(t[0], loop.now() + 10);
+        }, "self");
+        loop.rescheduleAt(t[0], 0);
+        loop.runUntilIdle();
+        assertEquals(5, n[0]);
+        assertEquals(40, loop.now());
+    }
+
+    @Test
+    void aRescheduledTimerRunsAfterEventsAlreadyQueuedForTheSameTime() {
+        Timer t = loop.newTimer(log("reused"), null);
+        loop.schedule(10, log("first"));
+        loop.rescheduleAt(t, 10);
+        loop.runUntilIdle();
+        assertEquals(List.of("first@10", "reused@10"), ran);
+    }
 }

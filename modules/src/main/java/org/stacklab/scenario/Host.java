@@ -38,6 +38,8 @@ public final class Host {
     private final int index;
     private final Map<String, E1000> nics = new LinkedHashMap<>();
     private final List<String> skipped = new ArrayList<>();
+    private final Map<String, MmioRecorder> recorders = new LinkedHashMap<>();
+    private boolean recordMmio;
 
     /** Boots host {@code name} (the {@code index}-th of its scenario, for MAC addresses). */
     public Host(EventLoop loop, String name, int index, ModuleSet modules) {
@@ -97,13 +99,32 @@ public final class Host {
         nic.setDeviceName("e1000[" + ifname + "]");
         nic.setFaultListener(f -> kernel.log().error(f.getMessage()));
         nics.put(ifname, nic);
-        PciBus.of(kernel).attach(nic, ifname);
+        if (recordMmio) {
+            MmioRecorder rec = new MmioRecorder(nic, kernel.loop());
+            recorders.put(ifname, rec);
+            PciBus.of(kernel).attach(rec, ifname);
+        } else {
+            PciBus.of(kernel).attach(nic, ifname);
+        }
         NetDevice dev = kernel.device(ifname);
         if (dev != null) {
             int rc = kernel.devOpen(dev);
             if (rc != 0) kernel.log().error(ifname + ": could not be brought up: error " + rc);
         }
         return nic.port();
+    }
+
+    /** Records the register accesses of every NIC added from now on (see {@link #mmio}). */
+    public Host recordMmio() {
+        recordMmio = true;
+        return this;
+    }
+
+    /** The register accesses the driver made to {@code ifname}'s NIC; needs {@link #recordMmio()} before the NIC was added. */
+    public MmioRecorder mmio(String ifname) {
+        MmioRecorder r = recorders.get(ifname);
+        if (r == null) throw new IllegalStateException(name + ": " + ifname + " was not added with recordMmio() on");
+        return r;
     }
 
     /** The locally administered MAC of NIC {@code nic} on host {@code host}: 52:54:00:00:HH:NN. */
@@ -152,6 +173,13 @@ public final class Host {
         Route connected = ip().routes().lookup(gw);
         if (connected == null) throw new IllegalStateException(name + ": gateway " + gateway + " is not on a connected subnet");
         ip().routes().add(Route.via(Ip4.parse(cidr.substring(0, slash)), Integer.parseInt(cidr.substring(slash + 1)), gw, connected.dev()));
+        return this;
+    }
+
+    /** {@code ethtool -C IFNAME rx-usecs N}: at least {@code usecs} between the NIC's interrupts; 0 = off. */
+    public Host interruptModeration(String ifname, int usecs) {
+        NetDevice d = device(ifname);
+        d.ops().setInterruptModeration(d, usecs);
         return this;
     }
 

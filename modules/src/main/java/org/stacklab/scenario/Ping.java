@@ -20,10 +20,11 @@ public final class Ping {
      *
      * @param type    ICMP type: 0 echo reply, 11 time exceeded, 3 unreachable
      * @param from    the address that answered
+     * @param ttl     the TTL of the datagram that carried the answer ({@code IP_RECVTTL}), or -1
      * @param rttNs   virtual time from send to answer
      * @param message the ICMP message, header included
      */
-    public record Result(int type, int code, int from, int seq, long rttNs, byte[] message) {
+    public record Result(int type, int code, int from, int seq, int ttl, long rttNs, byte[] message) {
         public boolean isEchoReply() { return type == 0; }
 
         @Override
@@ -63,8 +64,40 @@ public final class Ping {
             // An error quotes our request after its own 8-byte header and the quoted IP header.
             int seqAt = type == 0 ? 6 : 8 + ((msg.length > 8 ? msg[8] & 0xf : 5) * 4) + 6;
             int gotSeq = msg.length >= seqAt + 2 ? ((msg[seqAt] & 0xff) << 8) | (msg[seqAt + 1] & 0xff) : -1;
+            int ttlSeen = s.getsockopt(Sock.SOL_IP, Sock.IP_RECVTTL);
             return new Result(type, msg[1] & 0xff, from[0] == null ? 0 : from[0].addr(), gotSeq,
-                    host.loop().now() - start, msg);
+                    Math.max(-1, ttlSeen), host.loop().now() - start, msg);
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
+     * {@code ping -f -c COUNT}: sends {@code count} echo requests back to back on one socket, then
+     * runs the scenario until every reply is in or {@code timeoutNs} pass. Returns the replies received.
+     */
+    public static int flood(Host host, String dst, int count, long timeoutNs) {
+        SocketProto proto = InetSockets.of(host.kernel()).lookup(Sock.SOCK_DGRAM, Sock.IPPROTO_ICMP);
+        if (proto == null) {
+            throw new IllegalStateException(host.name() + " has no ICMP datagram sockets (is an ip module loaded?)");
+        }
+        Sock s = proto.create();
+        try {
+            s.setsockopt(Sock.SOL_SOCKET, Sock.SO_RCVBUF, Math.max(65536, count * 128));
+            byte[] req = new byte[8 + 56];
+            req[0] = 8;
+            for (int i = 0; i < count; i++) {
+                req[6] = (byte) (i >>> 8);
+                req[7] = (byte) i;
+                if (s.sendmsg(req, 0, req.length, 0, SockAddr.of(dst, 0)) < 0) break;
+            }
+            byte[] buf = new byte[2048];
+            int[] replies = {0};
+            host.loop().runUntil(() -> {
+                while (s.recvmsg(buf, 0, buf.length, 0, null) > 0) if (buf[0] == 0) replies[0]++;
+                return replies[0] >= count;
+            }, timeoutNs);
+            return replies[0];
         } finally {
             s.close();
         }

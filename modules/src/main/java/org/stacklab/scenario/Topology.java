@@ -13,6 +13,7 @@ import org.stacklab.hw.link.Port;
 import org.stacklab.hw.link.Wire;
 import org.stacklab.hw.pcap.PcapTap;
 import org.stacklab.kernel.core.ModuleSet;
+import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.core.PacketTrace;
 import org.stacklab.kernel.core.TcpdumpFormat;
 import org.stacklab.kernel.ip.IpStack;
@@ -92,7 +93,9 @@ public final class Topology {
         if (p >= sw.portCount()) throw new IllegalStateException(sw.name() + " has no free port (" + sw.portCount() + " ports)");
         nextSwitchPort.put(sw, p + 1);
         String ifname = "eth" + h.machine().nics().size();
-        return cable(h.name() + ":" + ifname, h.addNic(), sw.name() + ":p" + p, sw.port(p), o);
+        Link l = cable(h.name() + ":" + ifname, h.addNic(), sw.name() + ":p" + p, sw.port(p), o);
+        applyMtu(h, ifname, o);
+        return l;
     }
 
     /** A new NIC on each host, joined back to back by one cable. */
@@ -103,7 +106,10 @@ public final class Topology {
         Port pa = a.addNic();
         String ifB = "eth" + b.machine().nics().size();
         Port pb = b.addNic();
-        return cable(a.name() + ":" + ifA, pa, b.name() + ":" + ifB, pb, o);
+        Link l = cable(a.name() + ":" + ifA, pa, b.name() + ":" + ifB, pb, o);
+        applyMtu(a, ifA, o);
+        applyMtu(b, ifB, o);
+        return l;
     }
 
     /**
@@ -112,7 +118,18 @@ public final class Topology {
      */
     public Link connect(Host h, String peerName, Port peer, LinkOptions o) {
         String ifname = "eth" + h.machine().nics().size();
-        return cable(h.name() + ":" + ifname, h.addNic(), peerName, peer, o);
+        Link l = cable(h.name() + ":" + ifname, h.addNic(), peerName, peer, o);
+        applyMtu(h, ifname, o);
+        return l;
+    }
+
+    /**
+     * The interface takes the link's MTU when it is below Ethernet's 1500 ({@code ip link set mtu}),
+     * so IP fragments for it instead of the wire discarding frames that do not fit.
+     */
+    private static void applyMtu(Host h, String ifname, LinkOptions o) {
+        NetDevice dev = h.kernel().device(ifname);
+        if (dev != null && o.spec().mtu() < dev.mtu()) dev.setMtu(o.spec().mtu());
     }
 
     private Link cable(String nameA, Port a, String nameB, Port b, LinkOptions o) {

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.stacklab.hw.nic.E1000;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.PacketTrace;
+import org.stacklab.kernel.driver.NicDriverModule;
 import org.stacklab.kernel.ip.Neighbour;
+import org.stacklab.kernel.socket.InetSockets;
+import org.stacklab.kernel.socket.Sock;
+import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.sim.Time;
 
 /**
@@ -118,7 +122,7 @@ class PingOverE1000Test {
         assertTrue(r.isEchoReply());
         assertEquals(Ip4.LOOPBACK, r.from());
         assertEquals(txBefore, h1.device("eth0").stats().txPackets);
-        assertTrue(has(t.trace(), "h1 lo In  IP 127.0.0.1 > 127.0.0.1: ICMP echo reply"), t.report());
+        assertTrue(has(t.trace(), "h1 lo Out IP 127.0.0.1 > 127.0.0.1: ICMP echo reply"), t.report());
     }
 
     @Test
@@ -126,6 +130,49 @@ class PingOverE1000Test {
         t = Topology.twoHostsOnSwitch(SEED);
         assertEquals(null, t.host("h1").ping("192.168.7.7"), "no route, nothing sent");
         assertTrue(t.trace().stream().noneMatch(l -> l.contains("192.168.7.7")));
+    }
+
+    @Test
+    void aPingFloodWithInterruptModerationCostsFewInterruptsAndNoPollExceedsItsBudget() {
+        t = Topology.twoHostsOnSwitch(SEED);
+        Host h1 = t.host("h1"), h2 = t.host("h2");
+        assertTrue(h1.ping("10.0.0.2").isEchoReply(), t.report()); // ARP resolved first
+        h2.interruptModeration("eth0", 100);
+        var napi = ((NicDriverModule) h2.kernel().module("e1000")).napiOf(h2.device("eth0"));
+        long irqBefore = h2.nic("eth0").irq().count();
+        long pollsBefore = napi.polls();
+        var sock = InetSockets.of(h1.kernel())
+                .lookup(Sock.SOCK_DGRAM, Sock.IPPROTO_ICMP).create();
+        sock.setsockopt(Sock.SOL_SOCKET, Sock.SO_RCVBUF, 1 << 20);
+        byte[] req = new byte[8 + 56];
+        req[0] = 8;
+        for (int i = 0; i < 1000; i++) {
+            req[7] = (byte) i;
+            assertEquals(64, sock.sendmsg(req, 0, req.length, 0, SockAddr.of("10.0.0.2", 0)));
+        }
+        t.run(Time.ms(20));
+        assertEquals(1001L, h2.ip().counters().get("IcmpOutEchoReps"), t.report());
+        long interrupts = h2.nic("eth0").irq().count() - irqBefore;
+        assertTrue(interrupts < 1000 / 5, "1000 echo requests took " + interrupts + " interrupts on h2");
+        assertTrue(napi.maxWorkSeen() <= 64, "a poll did " + napi.maxWorkSeen());
+        assertTrue(napi.polls() - pollsBefore >= 1000 / 64, "several polls per interrupt");
+        assertEquals(0, h2.kernel().totalDrops(), t.report());
+        sock.close();
+    }
+
+    @Test
+    void aSmallLinkMtuMakesTheSenderFragment() {
+        t = new Topology(SEED);
+        Host h1 = t.addHost("h1"), h2 = t.addHost("h2");
+        t.connect(h1, h2, LinkOptions.of(org.stacklab.hw.link.LinkSpec.gigabit().withMtu(576)));
+        h1.address("eth0", "10.0.0.1/24");
+        h2.address("eth0", "10.0.0.2/24");
+        assertEquals(576, h1.device("eth0").mtu());
+        Ping.Result r = Ping.once(h1, "10.0.0.2", 1, 1400, 0, Time.s(1));
+        assertNotNull(r, t.report());
+        assertTrue(r.isEchoReply());
+        assertTrue(has(t.trace(), "(frag "), "the request crossed in fragments\n" + t.report());
+        assertEquals(0, t.links().get(0).wire().counters(t.links().get(0).wire().portA()).oversize());
     }
 
     static int indexOf(List<String> trace, String text) {

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.stacklab.hw.bus.IrqLine;
 import org.stacklab.sim.EventLoop;
+import org.stacklab.sim.Timer;
 
 /**
  * A host's interrupt controller (think of the I/O APIC): numbered, level-triggered lines.
@@ -25,11 +26,18 @@ public final class InterruptController {
     public static final int STORM_LIMIT = 100_000;
 
     private final EventLoop loop;
+    private final String host;
     private final TreeMap<Integer, Line> lines = new TreeMap<>();
     private Consumer<String> log = msg -> { };
 
     public InterruptController(EventLoop loop) {
+        this(loop, null);
+    }
+
+    /** A controller on host {@code host}, which prefixes its events' trace labels ({@code h1 irq 11}). */
+    public InterruptController(EventLoop loop, String host) {
         this.loop = loop;
+        this.host = host;
     }
 
     /** Where controller messages ("irq 11: nobody cared") go; the kernel points this at its log. */
@@ -57,13 +65,12 @@ public final class InterruptController {
     /** One interrupt line: {@link IrqLine} for the kernel, assert/deassert for the device. */
     public final class Line implements IrqLine {
         private final int number;
-        private final Runnable deliver = this::deliver;
-        private final String label;
+        /** Delivery event, rescheduled for each interrupt. */
+        private final Timer delivery;
         private String owner;
         private Runnable handler;
         private boolean asserted;
         private boolean masked;
-        private boolean deliveryScheduled;
         private boolean stormMasked;
         private long count;
         private long stormTime = -1;
@@ -71,7 +78,7 @@ public final class InterruptController {
 
         private Line(int number) {
             this.number = number;
-            this.label = "irq " + number;
+            this.delivery = loop.newTimer(this::deliver, (host == null ? "" : host + " ") + "irq " + number);
         }
 
         // ---- device side ----
@@ -131,20 +138,18 @@ public final class InterruptController {
         public boolean isMasked() { return masked; }
 
         /** Asserted but not yet delivered (masked, no handler, or waiting for its event). */
-        public boolean isPending() { return asserted && (masked || handler == null || deliveryScheduled); }
+        public boolean isPending() { return asserted && (masked || handler == null || delivery.isPending()); }
 
         /** True if the storm guard masked this line. */
         public boolean stormMasked() { return stormMasked; }
 
         private void scheduleIfDeliverable() {
-            if (asserted && !masked && handler != null && !deliveryScheduled) {
-                deliveryScheduled = true;
-                loop.schedule(0, deliver, label);
+            if (asserted && !masked && handler != null && !delivery.isPending()) {
+                loop.rescheduleAt(delivery, loop.now());
             }
         }
 
         private void deliver() {
-            deliveryScheduled = false;
             if (!asserted || masked || handler == null) return;
             long now = loop.now();
             if (now != stormTime) {

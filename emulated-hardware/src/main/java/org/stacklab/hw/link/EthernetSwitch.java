@@ -2,7 +2,6 @@ package org.stacklab.hw.link;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stacklab.sim.EventLoop;
@@ -24,7 +23,7 @@ public final class EthernetSwitch {
     private final EventLoop loop;
     private final String name;
     private final SwitchPort[] ports;
-    private final Map<Long, Entry> macTable = new LinkedHashMap<>();
+    private final MacTable macTable = new MacTable();
     private long ageingNs = DEFAULT_AGEING_NS;
     private long forwarded, flooded, filtered, runts;
 
@@ -49,23 +48,12 @@ public final class EthernetSwitch {
 
     /** The port {@code mac} was learned on, or -1 if unknown or aged out. */
     public int lookup(long mac) {
-        Entry e = macTable.get(mac);
-        if (e == null) return -1;
-        if (loop.now() - e.lastSeen >= ageingNs) {
-            macTable.remove(mac);
-            return -1;
-        }
-        return e.port;
+        return macTable.lookup(mac, loop.now(), ageingNs);
     }
 
-    /** Live entries, oldest learned first, as {@code bridge fdb show} lists them: mac → port. */
+    /** Live entries in MAC order, as {@code bridge fdb show} lists them: mac → port. */
     public Map<Long, Integer> macTable() {
-        Map<Long, Integer> m = new LinkedHashMap<>();
-        long now = loop.now();
-        for (Map.Entry<Long, Entry> e : macTable.entrySet()) {
-            if (now - e.getValue().lastSeen < ageingNs) m.put(e.getKey(), e.getValue().port);
-        }
-        return Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(macTable.snapshot(loop.now(), ageingNs));
     }
 
     /** Unicast frames sent out of exactly one port. */
@@ -105,27 +93,11 @@ public final class EthernetSwitch {
     }
 
     private void learn(long mac, int port) {
-        Entry e = macTable.get(mac);
-        if (e == null) {
-            macTable.put(mac, new Entry(port, loop.now()));
-        } else {
-            e.port = port;
-            e.lastSeen = loop.now();
-        }
+        macTable.learn(mac, port, loop.now());
     }
 
     private void forgetPort(int port) {
-        macTable.values().removeIf(e -> e.port == port);
-    }
-
-    private static final class Entry {
-        int port;
-        long lastSeen;
-
-        Entry(int port, long lastSeen) {
-            this.port = port;
-            this.lastSeen = lastSeen;
-        }
+        macTable.removeIf(p -> p == port);
     }
 
     private final class SwitchPort implements Port {

@@ -2,6 +2,7 @@ package org.stacklab.hw.link;
 
 import java.util.Arrays;
 import org.stacklab.sim.EventLoop;
+import org.stacklab.sim.Timer;
 
 /**
  * A point-to-point cable between two ports, full duplex: each direction serializes frames at the
@@ -102,20 +103,19 @@ public final class Wire {
      * Propagation is constant, so arrivals are in FIFO order and one pending event suffices.
      */
     private final class Direction implements LinkEnd {
-        private final String label;
         private final Port to;
-        private final Runnable deliverDue = this::deliverDue;
+        /** Fires at the head frame's arrival; rescheduled, never reallocated. */
+        private final Timer delivery;
         private final Counters counters = new Counters();
         private byte[][] frames = new byte[64][];
         private long[] arrival = new long[64];
         private long[] start = new long[64];
         private int head, size;
         private long busyUntil;
-        private boolean deliveryScheduled;
 
         Direction(String label, Port to) {
-            this.label = label;
             this.to = to;
+            this.delivery = loop.newTimer(this::deliverDue, label);
         }
 
         @Override public long readyAt() { return busyUntil; }
@@ -140,10 +140,7 @@ public final class Wire {
             long begin = Math.max(now, busyUntil);
             busyUntil = begin + spec.serializationNs(frame.length);
             push(frame, begin, busyUntil + spec.propagationNs());
-            if (!deliveryScheduled) {
-                deliveryScheduled = true;
-                loop.scheduleAt(arrival[head], deliverDue, label);
-            }
+            if (!delivery.isPending()) loop.rescheduleAt(delivery, arrival[head]);
             return busyUntil;
         }
 
@@ -185,7 +182,6 @@ public final class Wire {
         }
 
         private void deliverDue() {
-            deliveryScheduled = false;
             long now = loop.now();
             while (size > 0 && arrival[head] <= now) {
                 byte[] f = frames[head];
@@ -196,10 +192,7 @@ public final class Wire {
                 counters.bytes += f.length;
                 to.receive(f);
             }
-            if (size > 0 && !deliveryScheduled) {
-                deliveryScheduled = true;
-                loop.scheduleAt(arrival[head], deliverDue, label);
-            }
+            if (size > 0 && !delivery.isPending()) loop.rescheduleAt(delivery, arrival[head]);
         }
 
         void loseInFlight() {
@@ -208,7 +201,7 @@ public final class Wire {
             head = 0;
             size = 0;
             busyUntil = loop.now();
-            // a delivery event may still be scheduled; it finds nothing due and stops.
+            delivery.cancel();
         }
     }
 }

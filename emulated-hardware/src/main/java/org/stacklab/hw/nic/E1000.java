@@ -2,7 +2,6 @@ package org.stacklab.hw.nic;
 
 import static org.stacklab.hw.bus.e1000.E1000Regs.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.stacklab.hw.bus.DmaMemory;
@@ -10,7 +9,6 @@ import org.stacklab.hw.bus.HardwareFault;
 import org.stacklab.hw.bus.IrqLine;
 import org.stacklab.hw.bus.Mmio;
 import org.stacklab.hw.bus.PciDevice;
-import org.stacklab.hw.bus.e1000.E1000Desc;
 import org.stacklab.hw.irq.InterruptController;
 import org.stacklab.hw.link.LinkEnd;
 import org.stacklab.hw.link.Port;
@@ -44,6 +42,7 @@ public final class E1000 implements PciDevice {
     final E1000Interrupts interrupts;
     final E1000Stats stats = new E1000Stats();
     final RegisterWriteLog writes = new RegisterWriteLog();
+    private final E1000Faults faults = new E1000Faults(this);
     /** Plain read/write registers, indexed by offset / 4, up to the receive-address table. */
     final int[] regs = new int[(RAH0 + 16 * 8) >> 2];
     private final E1000Transmitter tx;
@@ -53,9 +52,9 @@ public final class E1000 implements PciDevice {
         @Override public int read32(int offset) { return readRegister(offset); }
         @Override public void write32(int offset, int value) { writeRegister(offset, value); }
     };
-    private final List<HardwareFault> faults = new ArrayList<>();
-    private Consumer<HardwareFault> faultListener;
     private String deviceName;
+    /** Host-qualified name for traces and the port, e.g. {@code h1 e1000 0000:00:03.0}. */
+    final String traceName;
     LinkEnd link;
     private boolean linkUp;
     boolean stopped;
@@ -65,13 +64,19 @@ public final class E1000 implements PciDevice {
      * significant), doing DMA into {@code memory} and signalling on {@code irq}.
      */
     public E1000(EventLoop loop, String slot, long mac, PhysicalMemory memory, InterruptController.Line irq) {
+        this(loop, null, slot, mac, memory, irq);
+    }
+
+    /** As above, on host {@code host} (which names the device in traces: {@code h1 e1000 0000:00:03.0}). */
+    public E1000(EventLoop loop, String host, String slot, long mac, PhysicalMemory memory, InterruptController.Line irq) {
         this.loop = loop;
+        this.traceName = (host == null ? "" : host + " ") + "e1000 " + slot;
         this.slot = slot;
         this.mac = mac;
         this.dma = memory.view("e1000 " + slot + " DMA");
         this.irq = irq;
         this.deviceName = "e1000 " + slot;
-        this.interrupts = new E1000Interrupts(loop, irq, slot);
+        this.interrupts = new E1000Interrupts(loop, irq, traceName);
         this.tx = new E1000Transmitter(this);
         this.rx = new E1000Receiver(this);
         reset();
@@ -100,10 +105,10 @@ public final class E1000 implements PciDevice {
     public String deviceName() { return deviceName; }
 
     /** Called with every hardware fault, as it happens (the kernel logs it). */
-    public void setFaultListener(Consumer<HardwareFault> listener) { this.faultListener = listener; }
+    public void setFaultListener(Consumer<HardwareFault> listener) { faults.setListener(listener); }
 
     /** Faults so far, oldest first. */
-    public List<HardwareFault> faults() { return List.copyOf(faults); }
+    public List<HardwareFault> faults() { return faults.all(); }
 
     /** True after a fault, until {@code CTRL.RST}. */
     public boolean isStopped() { return stopped; }
@@ -161,11 +166,11 @@ public final class E1000 implements PciDevice {
             }
             case RDLEN: case TDLEN:
                 regs[off >> 2] = value;
-                checkRingLength(off, value);
+                faults.checkRingLength(off, value);
                 return;
             case RDH: case RDT: case TDH: case TDT:
                 regs[off >> 2] = value;
-                checkIndex(off, value);
+                faults.checkIndex(off, value);
                 if (off == RDT && (regs[RCTL >> 2] & RCTL_EN) != 0) rx.checkRing();
                 if (off == TDT && (regs[TCTL >> 2] & TCTL_EN) != 0) { tx.checkRing(); tx.kick(); }
                 return;
@@ -174,6 +179,9 @@ public final class E1000 implements PciDevice {
                 if ((off >> 2) < regs.length) regs[off >> 2] = value;
         }
     }
+
+    /** Register dump for fault reports. */
+    String registerDump() { return faults.registerDump(); }
 
     private void checkOffset(int off) {
         if ((off & 3) != 0 || off < 0 || off >= MMIO_SIZE) {
@@ -229,29 +237,7 @@ public final class E1000 implements PciDevice {
         }
     }
 
-    // ---- rules the driver must keep ----
-
-    private void checkRingLength(int off, int len) {
-        String which = off == RDLEN ? "RX" : "TX";
-        if (len % E1000Desc.RING_ALIGN != 0 || len < 0) {
-            throw fault(String.format("%s=%d is not a multiple of 128", name(off), len),
-                    String.format("the %s ring length is in bytes and must be a multiple of 128 (8 descriptors of 16 bytes)", which),
-                    String.format("write %s = number of descriptors * 16, with a descriptor count that is a multiple of 8", name(off)));
-        }
-    }
-
-    private void checkIndex(int off, int value) {
-        boolean rxRing = off == RDH || off == RDT;
-        int n = ringSize(rxRing ? RDLEN : TDLEN);
-        if (n == 0 ? value != 0 : (value < 0 || value >= n)) {
-            boolean tail = off == RDT || off == TDT;
-            String lenReg = rxRing ? "RDLEN" : "TDLEN";
-            throw fault(String.format("%s=%d is past the end of the %s ring", name(off), value, rxRing ? "RX" : "TX"),
-                    n == 0 ? String.format("%s is 0: program the ring (base and %s) before its head and tail", lenReg, lenReg)
-                           : String.format("the %s must lie in 0..(%s/16 - 1) = 0..%d", tail ? "tail" : "head", lenReg, n - 1),
-                    tail ? "advance the tail with (tail + 1) % ring size" : "the driver sets the head only to 0, at init");
-        }
-    }
+    // ---- ring geometry ----
 
     int ringSize(int lenReg) { return regs[lenReg >> 2] >>> 4; }
 
@@ -259,49 +245,22 @@ public final class E1000 implements PciDevice {
         return (regs[lowReg >> 2] & 0xFFFF_FFF0L) | ((long) regs[(lowReg + 4) >> 2] << 32);
     }
 
-    /** The ring at (BAL/BAH, LEN) must lie inside installed memory. */
-    void checkRingInMemory(String which, int balReg, int lenReg) {
-        long base = ringBase(balReg);
-        long len = regs[lenReg >> 2] & 0xFFFF_FFFFL;
-        if (len == 0) return;
-        if (base + len > dma.size()) {
-            throw fault(String.format("the %s ring (%s=0x%08x, %s=%d) ends at 0x%x, outside installed memory 0x0..0x%x",
-                            which, name(balReg), base, name(lenReg), len, base + len - 1, dma.size() - 1),
-                    String.format("the whole ring, %s .. %s + %s - 1, must lie in physical memory", name(balReg), name(balReg), name(lenReg)),
-                    "allocate the ring from DMA memory and write its physical address to " + name(balReg));
-        }
+    // ---- faults (the rules and the report live in E1000Faults) ----
+
+    HardwareFault fault(String what, String rule, String hint) { return faults.fault(what, rule, hint); }
+
+    HardwareFault dmaFault(String what, RuntimeException busError, String field) {
+        return faults.dmaFault(what, busError, field);
     }
 
-    // ---- faults ----
+    void checkRingInMemory(String which, int balReg, int lenReg) { faults.checkRingInMemory(which, balReg, lenReg); }
 
-    /** Records a fault, stops the device, tells the listener, and returns the exception to throw. */
-    HardwareFault fault(String what, String rule, String hint) {
-        HardwareFault f = new HardwareFault(deviceName,
-                what + "\n  rule: " + rule + "\n  hint: " + hint, registerDump());
+    void checkIndex(int reg, int value) { faults.checkIndex(reg, value); }
+
+    /** Stops DMA after a fault, until reset. */
+    void stop() {
         stopped = true;
         tx.stop();
-        faults.add(f);
-        if (faultListener != null) faultListener.accept(f);
-        return f;
-    }
-
-    /** A bus error while the device moved data: the driver gave it an address outside memory. */
-    HardwareFault dmaFault(String what, RuntimeException busError, String field) {
-        return fault(what + ": " + busError.getMessage(),
-                "every buffer address in a descriptor (" + field + ") must point into installed memory",
-                "write the physical address of a buffer you allocated, and the ring base to its BAL/BAH");
-    }
-
-    String registerDump() {
-        int[] r = regs;
-        return String.format("  registers: CTRL=0x%08x STATUS=0x%08x ICR=0x%08x IMS=0x%08x ITR=%d%n"
-                        + "             RCTL=0x%08x RDBAL=0x%08x RDBAH=0x%08x RDLEN=0x%08x RDH=%d RDT=%d%n"
-                        + "             TCTL=0x%08x TDBAL=0x%08x TDBAH=0x%08x TDLEN=0x%08x TDH=%d TDT=%d%n"
-                        + "  the NIC has stopped until reset (CTRL.RST); the last %d register writes:%n%s",
-                r[CTRL >> 2], status(), interrupts.icr, interrupts.ims, interrupts.itr,
-                r[RCTL >> 2], r[RDBAL >> 2], r[RDBAH >> 2], r[RDLEN >> 2], r[RDH >> 2], r[RDT >> 2],
-                r[TCTL >> 2], r[TDBAL >> 2], r[TDBAH >> 2], r[TDLEN >> 2], r[TDH >> 2], r[TDT >> 2],
-                RegisterWriteLog.CAPACITY, writes.format("    ")).stripTrailing();
     }
 
     @Override
@@ -312,7 +271,7 @@ public final class E1000 implements PciDevice {
 
     /** The NIC's Ethernet port. */
     private final class NicPort implements Port {
-        @Override public String name() { return deviceName; }
+        @Override public String name() { return traceName; }
 
         @Override
         public void plugged(LinkEnd l) {

@@ -2,6 +2,7 @@ package org.stacklab.hw.nic;
 
 import org.stacklab.hw.irq.InterruptController;
 import org.stacklab.sim.EventLoop;
+import org.stacklab.sim.Timer;
 
 import static org.stacklab.hw.bus.e1000.E1000Regs.ITR_UNIT_NS;
 
@@ -16,20 +17,18 @@ import static org.stacklab.hw.bus.e1000.E1000Regs.ITR_UNIT_NS;
 final class E1000Interrupts {
     private final EventLoop loop;
     private final InterruptController.Line line;
-    private final Runnable throttleExpired = this::throttleExpired;
-    private final String label;
+    private final Timer throttleTimer;
     int icr;
     int ims;
     int itr;
     private long lastAssert = Long.MIN_VALUE / 2;
-    private boolean throttleScheduled;
     /** Times the device asserted its line (each is one interrupt the CPU takes, at most). */
     long assertions;
 
-    E1000Interrupts(EventLoop loop, InterruptController.Line line, String slot) {
+    E1000Interrupts(EventLoop loop, InterruptController.Line line, String traceName) {
         this.loop = loop;
         this.line = line;
-        this.label = "e1000 " + slot + " ITR";
+        this.throttleTimer = loop.newTimer(this::throttleExpired, traceName + " ITR");
     }
 
     /** The device sets {@code causes} in ICR. */
@@ -88,14 +87,12 @@ final class E1000Interrupts {
             lastAssert = now;
             assertions++;
             line.assertLine();
-        } else if (!throttleScheduled) {
-            throttleScheduled = true;
-            loop.scheduleAt(lastAssert + gap, throttleExpired, label);
+        } else if (!throttleTimer.isPending()) {
+            loop.rescheduleAt(throttleTimer, lastAssert + gap);
         }
     }
 
     private void throttleExpired() {
-        throttleScheduled = false;
         update();
     }
 }

@@ -67,6 +67,14 @@ final class E1000Receiver {
         int n = dev.ringSize(RDLEN);
         int head = r[RDH >> 2];
         int tail = r[RDT >> 2];
+        if (n > 0 && (head >= n || tail >= n)) {
+            // RDLEN shrank under a head or tail the driver set earlier
+            try {
+                dev.checkIndex(head >= n ? RDH : RDT, head >= n ? head : tail);
+            } catch (HardwareFault recorded) {
+                return;
+            }
+        }
         int bufSize = bufferSize(rctl);
         int needed = (dmaLen + bufSize - 1) / bufSize;
         int free = n == 0 ? 0 : (tail - head + n) % n;

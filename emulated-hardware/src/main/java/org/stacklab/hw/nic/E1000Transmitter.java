@@ -20,9 +20,8 @@ final class E1000Transmitter {
     private static final long NOMINAL_BPS = 1_000_000_000L;
 
     private final E1000 dev;
-    private final Runnable txEvent = this::txEvent;
-    private final String label;
-    private Timer scheduled;
+    /** The one event the engine reschedules for each next frame (no allocation per frame). */
+    private final Timer txTimer;
     /** When the medium can take the next frame if there is no cable. */
     private long noLinkBusyUntil;
     /** Frames sent with no cable connected. */
@@ -30,7 +29,7 @@ final class E1000Transmitter {
 
     E1000Transmitter(E1000 dev) {
         this.dev = dev;
-        this.label = "e1000 " + dev.slot + " TX";
+        this.txTimer = dev.loop.newTimer(this::txEvent, dev.traceName + " TX");
     }
 
     void reset() {
@@ -39,8 +38,7 @@ final class E1000Transmitter {
     }
 
     void stop() {
-        if (scheduled != null) scheduled.cancel();
-        scheduled = null;
+        txTimer.cancel();
     }
 
     void checkRing() {
@@ -49,18 +47,17 @@ final class E1000Transmitter {
 
     /** New descriptors (TDT write) or link change: send now if the medium is free, else when it is. */
     void kick() {
-        if (scheduled != null && scheduled.isPending()) return;
+        if (txTimer.isPending()) return;
         long ready = readyAt();
         long now = dev.loop.now();
         if (ready > now) {
-            scheduled = dev.loop.scheduleAt(ready, txEvent, label);
+            dev.loop.rescheduleAt(txTimer, ready);
         } else {
             transmitNext();
         }
     }
 
     private void txEvent() {
-        scheduled = null;
         try {
             transmitNext();
         } catch (org.stacklab.hw.bus.HardwareFault recordedAlready) {
@@ -80,6 +77,8 @@ final class E1000Transmitter {
         int head = r[TDH >> 2];
         int tail = r[TDT >> 2];
         if (n == 0 || head == tail) return;
+        if (head >= n) dev.checkIndex(TDH, head); // TDLEN shrank under the head: a named fault
+        if (tail >= n) dev.checkIndex(TDT, tail);
         long base = dev.ringBase(TDBAL);
         var mem = dev.dma;
 
@@ -161,7 +160,7 @@ final class E1000Transmitter {
         if (causes != 0) dev.interrupts.raise(causes);
         if (k != tail) {
             long now = dev.loop.now();
-            scheduled = dev.loop.scheduleAt(Math.max(ready, now), txEvent, label);
+            dev.loop.rescheduleAt(txTimer, Math.max(ready, now));
         }
     }
 }

@@ -27,7 +27,7 @@
  *       the mask, IMC clears mask bits. ITR (256 ns units) is the minimum gap between assertions.</li>
  *   <li><b>Statistics.</b> MPC, GPRC, GPTC, GORCL/H, GOTCL/H, RNBC, RUC, ROC, TPR, TPT clear on read.</li>
  *   <li><b>Faults.</b> RDLEN/TDLEN not a multiple of 128, a head or tail past the ring, a ring
- *       outside memory (checked on enable and on tail writes), a zero-length TX buffer, DEXT on a TX
+ *       outside memory or not 16-byte aligned (checked on enable and tail writes), a zero-length TX buffer, DEXT on a TX
  *       descriptor, a bus error during DMA, a TX frame over 16288 bytes: the device stops, records a
  *       {@link org.stacklab.hw.bus.HardwareFault} (register dump and the last 10 register writes),
  *       tells the fault listener, and, when an MMIO write caused it, throws it from that write.</li>

@@ -150,13 +150,31 @@ public final class RawE1000Driver {
         return n;
     }
 
-    /** Next received frame (a copy), handing its buffer back to the device; null if none is ready. */
+    /**
+     * Next received frame (a copy, joined from all its descriptors up to EOP), handing the buffers
+     * back to the device; null if none is ready.
+     */
     public byte[] poll() {
-        long d = rxRing + (long) rxNext * SIZE;
-        if ((mem.read8(d + RX_STATUS) & RXD_STAT_DD) == 0) return null;
-        byte[] f = new byte[mem.read16(d + RX_LENGTH)];
-        mem.read(rxBuffers + (long) rxNext * BUFFER_SIZE, f, 0, f.length);
-        recycle(d);
+        int len = 0;
+        int i = rxNext;
+        while (true) {
+            long d = rxRing + (long) i * SIZE;
+            int status = mem.read8(d + RX_STATUS);
+            if ((status & RXD_STAT_DD) == 0) return null; // the device writes a whole frame at once
+            len += mem.read16(d + RX_LENGTH);
+            if ((status & RXD_STAT_EOP) != 0) break;
+            i = (i + 1) % rxCount;
+        }
+        byte[] f = new byte[len];
+        int off = 0;
+        while (off < len) {
+            long d = rxRing + (long) rxNext * SIZE;
+            int part = mem.read16(d + RX_LENGTH);
+            mem.read(rxBuffers + (long) rxNext * BUFFER_SIZE, f, off, part);
+            off += part;
+            recycle(d);
+        }
+        received++;
         mmio.write32(RDT, (rxNext - 1 + rxCount) % rxCount);
         return f;
     }
@@ -169,9 +187,13 @@ public final class RawE1000Driver {
         int n = 0;
         while (n < budget) {
             long d = rxRing + (long) rxNext * SIZE;
-            if ((mem.read8(d + RX_STATUS) & RXD_STAT_DD) == 0) break;
+            int status = mem.read8(d + RX_STATUS);
+            if ((status & RXD_STAT_DD) == 0) break;
             recycle(d);
-            n++;
+            if ((status & RXD_STAT_EOP) != 0) {
+                n++;
+                received++;
+            }
         }
         if (n > 0) mmio.write32(RDT, (rxNext - 1 + rxCount) % rxCount);
         return n;
@@ -180,7 +202,6 @@ public final class RawE1000Driver {
     private void recycle(long d) {
         mem.write8(d + RX_STATUS, 0);
         rxNext = (rxNext + 1) % rxCount;
-        received++;
     }
 
     /** Frames queued for transmit so far. */

@@ -62,6 +62,14 @@ class E1000FaultTest {
     }
 
     @Test
+    void shrinkingTheRingUnderItsTailIsNamedWhenTheDeviceNextUsesIt() {
+        rig.mmio.write32(RDLEN, 128); // 8 descriptors, but RDT is still 15
+        rig.deliver(NicRig.toNic(100));
+        assertTrue(rig.nic.isStopped());
+        assertTrue(heard.get(0).getMessage().contains("RDT=15 is past the end of the RX ring"), heard.get(0).getMessage());
+    }
+
+    @Test
     void ringLengthNotAMultipleOf128() {
         HardwareFault f = faultFrom(() -> rig.mmio.write32(TDLEN, 100));
         assertMentions(f, "TDLEN=100 is not a multiple of 128", "multiple of 128 (8 descriptors of 16 bytes)");
@@ -82,11 +90,19 @@ class E1000FaultTest {
     }
 
     @Test
+    void ringBaseNotSixteenByteAligned() {
+        rig.mmio.write32(TCTL, 0);
+        rig.mmio.write32(TDBAL, 0x10008);
+        HardwareFault f = faultFrom(() -> rig.mmio.write32(TCTL, TCTL_EN));
+        assertMentions(f, "TDBAL=0x00010008 is not 16-byte aligned");
+    }
+
+    @Test
     void rxRingOutsideMemory() {
         rig.mmio.write32(RCTL, 0);
         rig.mmio.write32(RDBAH, 1); // 4 GiB up: no memory there
         HardwareFault f = faultFrom(() -> rig.mmio.write32(RCTL, RCTL_EN));
-        assertMentions(f, "the RX ring (RDBAL=0x100010000, RDLEN=256)");
+        assertMentions(f, "the RX ring (RDBAH:RDBAL=0x100010000, RDLEN=256)");
     }
 
     @Test

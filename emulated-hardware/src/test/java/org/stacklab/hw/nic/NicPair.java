@@ -34,6 +34,16 @@ final class NicPair {
         b.init();
     }
 
+    /** A frame from A to B of {@code len} bytes carrying {@code seq} in its first payload bytes (if it fits). */
+    static byte[] frame(int len, int seq) {
+        byte[] f = org.stacklab.hw.link.Frames.build(MAC_B, MAC_A, 0x88B5, len);
+        if (len >= 16) {
+            f[14] = (byte) (seq >>> 8);
+            f[15] = (byte) seq;
+        }
+        return f;
+    }
+
     NicPair() {
         this(1, LinkSpec.gigabit(), 16, 16);
     }

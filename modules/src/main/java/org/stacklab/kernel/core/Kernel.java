@@ -27,6 +27,8 @@ public final class Kernel {
     public static final String DROP_HANDLER_OOPS = "HANDLER_OOPS";
     public static final String DROP_BACKLOG_FULL = "CPU_BACKLOG";
     public static final String DROP_DEV_DOWN = "DEV_DOWN";
+    /** The device's transmit queue was full (Linux's QDISC_DROP). */
+    public static final String DROP_QDISC = "QDISC_DROP";
 
     private final String hostname;
     private final EventLoop loop;
@@ -40,8 +42,15 @@ public final class Kernel {
     private final Map<String, NetDevice> devices = new LinkedHashMap<>();
     private int nextIfindex = 1;
     private final Map<Integer, PacketHandler> packetTypes = new HashMap<>();
+    /** Which module registered each ethertype (null: core or a test), to clean up after it. */
+    private final Map<Integer, String> packetTypeOwners = new HashMap<>();
+    /** The module whose init or exit is running, or null. */
+    private String moduleInInit;
     private final Map<String, Long> drops = new TreeMap<>();
     private final List<Throwable> oopses = new ArrayList<>();
+    private long oopsCount;
+    /** Oopses kept with their stack traces. */
+    public static final int OOPS_KEPT = 100;
 
     private final LinkedHashMap<String, KernelModule> modules = new LinkedHashMap<>();
     private final Map<Class<?>, Object> symbols = new HashMap<>();
@@ -95,13 +104,22 @@ public final class Kernel {
         }
     }
 
-    /** Records a bug in kernel code (a module threw): logged, kept for the test harness to report. */
+    /**
+     * Records a bug in kernel code (a module threw): logged, kept for the test harness to report.
+     * The first {@link #OOPS_KEPT} are kept with their stack traces; later ones are only counted, so
+     * a driver that throws on every frame of a flood cannot exhaust memory.
+     */
     public void oops(String what, Throwable t) {
-        oopses.add(t);
+        oopsCount++;
+        if (oopses.size() < OOPS_KEPT) oopses.add(t);
         log.error("Oops in " + what + ": " + t);
     }
 
+    /** Oopses so far (at most {@link #OOPS_KEPT} of them; {@link #oopsCount()} has the total). */
     public List<Throwable> oopses() { return List.copyOf(oopses); }
+
+    /** Every oops since boot, including those beyond the ones kept. */
+    public long oopsCount() { return oopsCount; }
 
     // ------------------------------------------------------------------ devices
 
@@ -172,11 +190,26 @@ public final class Kernel {
     /** Registers the handler for an ethertype ({@code dev_add_pack}). */
     public void registerPacketType(int ethertype, PacketHandler h) {
         if (packetTypes.putIfAbsent(ethertype, h) != null) {
-            throw new IllegalStateException(String.format("ethertype 0x%04x already has a handler", ethertype));
+            String owner = packetTypeOwners.get(ethertype);
+            throw new IllegalStateException(String.format("ethertype 0x%04x already has a handler%s", ethertype,
+                    owner == null ? "" : " (registered by module " + owner + ")"));
         }
+        if (moduleInInit != null) packetTypeOwners.put(ethertype, moduleInInit);
     }
 
-    public void unregisterPacketType(int ethertype) { packetTypes.remove(ethertype); }
+    public void unregisterPacketType(int ethertype) {
+        packetTypes.remove(ethertype);
+        packetTypeOwners.remove(ethertype);
+    }
+
+    /** Removes every ethertype handler {@code module} registered (after a failed init or a sloppy exit). */
+    private void unregisterPacketTypes(String module) {
+        packetTypeOwners.entrySet().removeIf(e -> {
+            if (!e.getValue().equals(module)) return false;
+            packetTypes.remove(e.getKey());
+            return true;
+        });
+    }
 
     public PacketHandler packetType(int ethertype) { return packetTypes.get(ethertype); }
 
@@ -187,10 +220,9 @@ public final class Kernel {
     public void netifReceiveSkb(SkBuff skb) {
         NetDevice dev = skb.dev;
         skb.tstamp = loop.now();
-        trace.record(loop.now(), dev, false, skb.buf(), skb.data(), skb.len());
-        if (dev.type() == NetDevice.ARPHRD_LOOPBACK) {
-            // Loopback carries a 14-byte Ethernet header too (as Linux's lo does), so one path serves both.
-        }
+        // Loopback carries a 14-byte Ethernet header too (as Linux's lo does), so one path serves both.
+        // tcpdump -i lo shows each packet once, as it was sent: the looped-back copy is not traced again.
+        if (dev.type() != NetDevice.ARPHRD_LOOPBACK) trace.record(loop.now(), dev, false, skb.buf(), skb.data(), skb.len());
         if (skb.len() < 14) {
             dev.stats().rxLengthErrors++;
             dev.stats().rxErrors++;
@@ -385,13 +417,17 @@ public final class Kernel {
             }
         }
         modules.put(m.name(), m);
+        moduleInInit = m.name();
         try {
             m.init(this);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             modules.remove(m.name());
             netfilter.unregisterAll(m.name());
             unexportSymbols(m.name());
+            unregisterPacketTypes(m.name());
             throw new IllegalStateException("insmod: " + m.name() + " (" + m.impl() + ") failed to initialise: " + e, e);
+        } finally {
+            moduleInInit = null;
         }
         log.info("module " + m.name() + " (" + m.impl() + ") loaded");
         return m;
@@ -405,10 +441,16 @@ public final class Kernel {
         if (!users.isEmpty()) {
             throw new IllegalStateException("rmmod: ERROR: Module " + name + " is in use by: " + String.join(" ", users));
         }
-        m.exit(this);
-        netfilter.unregisterAll(name);
-        unexportSymbols(name);
-        modules.remove(name);
+        moduleInInit = name;
+        try {
+            m.exit(this);
+        } finally {
+            moduleInInit = null;
+            netfilter.unregisterAll(name);
+            unexportSymbols(name);
+            unregisterPacketTypes(name);
+            modules.remove(name);
+        }
         log.info("module " + name + " unloaded");
     }
 

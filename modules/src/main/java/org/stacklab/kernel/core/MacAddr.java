@@ -36,7 +36,16 @@ public final class MacAddr {
         String[] p = s.split(":");
         if (p.length != 6) throw new IllegalArgumentException("not a MAC address: '" + s + "'");
         long v = 0;
-        for (String x : p) v = (v << 8) | Integer.parseInt(x, 16);
+        for (String x : p) {
+            int o;
+            try {
+                o = Integer.parseInt(x, 16);
+            } catch (NumberFormatException e) {
+                o = -1;
+            }
+            if (o < 0 || o > 255 || x.length() > 2) throw new IllegalArgumentException("not a MAC address: '" + s + "'");
+            v = (v << 8) | o;
+        }
         return v;
     }
 }

@@ -120,11 +120,14 @@ public final class NetDevice {
     void queueXmit(SkBuff skb) {
         if (!isUp()) {
             stats.txDropped++;
+            if (kernel != null) kernel.drop(Kernel.DROP_DEV_DOWN);
             return;
         }
         if (queueStopped || !qdisc.isEmpty()) {
             if (qdisc.size() >= txQueueLen) {
+                // The queue is full (txqueuelen frames wait for the ring): tail drop, as pfifo_fast does.
                 stats.txDropped++;
+                if (kernel != null) kernel.drop(Kernel.DROP_QDISC);
                 return;
             }
             qdisc.addLast(skb);
@@ -149,6 +152,7 @@ public final class NetDevice {
     /** Drops everything queued (on ip link set down). */
     void purgeQdisc() {
         stats.txDropped += qdisc.size();
+        if (kernel != null) kernel.drop(Kernel.DROP_DEV_DOWN, qdisc.size());
         qdisc.clear();
     }
 

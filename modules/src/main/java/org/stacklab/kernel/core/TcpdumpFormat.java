@@ -138,8 +138,8 @@ public final class TcpdumpFormat {
         sb.append(missing);
         if (offset != 0) {
             // Later fragments carry no transport header: only the protocol can be named.
-            sb.append(Ip4.format(saddr)).append(" > ").append(Ip4.format(daddr)).append(": ")
-              .append(protoName(proto)).append(fragNote);
+            sb.append(Ip4.format(saddr)).append(" > ").append(Ip4.format(daddr)).append(": ip-proto-")
+              .append(proto).append(fragNote);
             return;
         }
         switch (proto) {
@@ -164,15 +164,6 @@ public final class TcpdumpFormat {
         sb.append(" > ").append(Ip4.format(daddr));
         if (dport >= 0) sb.append('.').append(dport);
         sb.append(": ");
-    }
-
-    static String protoName(int proto) {
-        return switch (proto) {
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            default -> "ip-proto-" + proto;
-        };
     }
 
     static int u16(byte[] f, int off) { return ((f[off] & 0xff) << 8) | (f[off + 1] & 0xff); }

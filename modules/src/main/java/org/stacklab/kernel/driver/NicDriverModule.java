@@ -22,8 +22,9 @@ import org.stacklab.kernel.socket.Errno;
  * student's lab 1 driver load through this class; only the {@code NicDriver} differs.
  *
  * <p>Driver code runs guarded: an exception is an oops in the kernel log (and counted as a drop when
- * a frame was lost), never an exception out of the kernel. (A handler that never clears its cause
- * is caught by the interrupt controller, which masks the line with Linux's "nobody cared".)
+ * a frame was lost), never an exception out of the kernel. An interrupt handler that throws has its
+ * line disabled; one that returns without clearing its cause is caught by the interrupt controller,
+ * which masks the line with Linux's "nobody cared".
  */
 public final class NicDriverModule implements KernelModule {
     public static final String DROP_DRIVER_OOPS = "DRIVER_OOPS";
@@ -135,7 +136,7 @@ public final class NicDriverModule implements KernelModule {
         public int open(NetDevice dev) {
             IrqLine irq = pdev.irq();
             if (!irqRequested) {
-                irq.request(name + "-" + dev.name(), this::onInterrupt);
+                irq.request(dev.name(), this::onInterrupt); // /proc/interrupts shows the interface, as for e1000
                 IrqStats.of(kernel).request(irq.number(), dev.name()); // the /proc/interrupts row
                 irqRequested = true;
             }
@@ -187,6 +188,10 @@ public final class NicDriverModule implements KernelModule {
                 driver.interrupt();
             } catch (RuntimeException | StackOverflowError e) {
                 kernel.oops(name + " interrupt " + ctx.name(), e);
+                // The line is level-triggered: a handler that threw before acknowledging the cause would
+                // run again at once, forever. Disable it, as an oops in hard IRQ context would.
+                pdev.irq().mask();
+                kernel.log().error("irq " + pdev.irq().number() + " (" + ctx.name() + ") disabled after an oops in its handler");
             }
         }
     }

@@ -162,4 +162,38 @@ public final class TcpHarness {
     private void check(int rc, String what) {
         if (rc < 0) fail(what + " failed: " + rc);
     }
+
+    // ------------------------------------------------------------------------ ready-made handshakes
+
+    /** An established connection and its two initial sequence numbers, for tests that start there. */
+    public record Connection(Sock sock, int iss, int peerIsn, Sock listener) {
+        /** Our sequence number after {@code n} bytes sent (n = 0: the first data byte; -1: SND.UNA - 1). */
+        public long us(long n) { return (iss + 1 + n) & 0xffffffffL; }
+
+        /** The peer's sequence number after {@code n} bytes. */
+        public long peer(long n) { return (peerIsn + 1 + n) & 0xffffffffL; }
+    }
+
+    /**
+     * Listens on {@code port}, lets the peer (port 40000) complete a handshake with ISN {@code peerIsn}
+     * and MSS {@code mss}, and accepts the connection (checking the SYN-ACK on the way).
+     */
+    public Connection acceptConnection(int port, int peerIsn, int mss) {
+        Sock listener = listenOn(port);
+        receive(Seg.syn().seq(peerIsn).mss(mss).window(65535));
+        WireSegment sa = expectSent(Seg.synAck().ack(peerIsn + 1L & 0xffffffffL));
+        after(Time.MS).receive(Seg.ack().seq(peerIsn + 1L & 0xffffffffL).ack(sa.seq() + 1L & 0xffffffffL).window(65535));
+        Sock s = listener.accept();
+        if (s == null) fail("accept() returned nothing after the handshake");
+        return new Connection(s, sa.seq(), peerIsn, listener);
+    }
+
+    /** Connects to the peer's {@code port}; the peer answers with ISN {@code peerIsn}, MSS 1460. */
+    public Connection openConnection(int port, int peerIsn) {
+        Sock s = connectTo(port);
+        WireSegment syn = expectSent(Seg.syn());
+        after(Time.MS).receive(Seg.synAck().seq(peerIsn).ack(syn.seq() + 1L & 0xffffffffL).mss(1460).window(65535));
+        expectSent(Seg.ack().seq(syn.seq() + 1L & 0xffffffffL).ack(peerIsn + 1L & 0xffffffffL));
+        return new Connection(s, syn.seq(), peerIsn, null);
+    }
 }

@@ -70,6 +70,13 @@ class KernelTest {
     }
 
     @Test
+    void oopsesBeyondTheFirstHundredAreCountedNotKept() {
+        for (int i = 0; i < 1000; i++) k.oops("flood", new IllegalStateException("bug " + i));
+        assertEquals(Kernel.OOPS_KEPT, k.oopses().size());
+        assertEquals(1000, k.oopsCount());
+    }
+
+    @Test
     void timersRunOnTheVirtualClockAndExceptionsBecomeOopses() {
         List<Long> at = new ArrayList<>();
         k.timer(Time.ms(200), () -> at.add(k.now()), "t1");
@@ -153,6 +160,28 @@ class KernelTest {
     }
 
     @Test
+    void aFullTransmitQueueTailDropsUnderAReason() {
+        NetDevice d = new NetDevice("eth1", new NetDeviceOps() {
+            @Override public int open(NetDevice dev) { return 0; }
+            @Override public int stop(NetDevice dev) { return 0; }
+            @Override public int startXmit(SkBuff skb, NetDevice dev) { dev.netifStopQueue(); return NETDEV_TX_BUSY; }
+        });
+        d.setTxQueueLen(3);
+        k.registerNetdev(d);
+        k.devOpen(d);
+        for (int i = 0; i < 6; i++) {
+            SkBuff skb = SkBuff.wrap(new byte[60], 60);
+            skb.dev = d;
+            k.devQueueXmit(skb);
+        }
+        assertEquals(3, d.qdiscLength());
+        assertEquals(3, k.drops(Kernel.DROP_QDISC));
+        k.devClose(d);
+        assertEquals(3, k.drops(Kernel.DROP_DEV_DOWN), "what waited is dropped when the device goes down");
+        assertEquals(6, d.stats().txDropped);
+    }
+
+    @Test
     void loopbackDeliversThroughTheBacklog() {
         NetDevice lo = LoopbackDevice.create(k);
         List<SkBuff> got = new ArrayList<>();
@@ -166,8 +195,7 @@ class KernelTest {
         assertEquals(1, got.size());
         assertEquals(SkBuff.PACKET_HOST, got.get(0).pktType);
         assertEquals(65536, lo.mtu());
-        assertEquals(List.of(
-                "0.000000 IP 127.0.0.1 > 127.0.0.1: ICMP echo request, id 1, seq 1, length 16",
-                "0.000000 IP 127.0.0.1 > 127.0.0.1: ICMP echo request, id 1, seq 1, length 16"), k.trace().lines());
+        assertEquals(List.of("0.000000 IP 127.0.0.1 > 127.0.0.1: ICMP echo request, id 1, seq 1, length 16"),
+                k.trace().lines(), "lo's traffic is traced once, as tcpdump -i lo shows it");
     }
 }

@@ -136,6 +136,31 @@ class ModuleSwapTest {
     }
 
     @Test
+    void aFailedInitOrASloppyExitLeavesNoHandlerBehind() {
+        Kernel k = new Kernel("h", loop, ModuleSet.reference());
+        KernelModule bad = mock(KernelModule.class);
+        when(bad.name()).thenReturn("ip");
+        doAnswer(inv -> {
+            k.registerPacketType(0x0800, (skb, dev) -> {});
+            throw new UnsupportedOperationException("TODO");
+        }).when(bad).init(k);
+        assertThrows(IllegalStateException.class, () -> k.insmod(bad));
+        assertEquals(null, k.packetType(0x0800), "the half-initialised module's handler is gone");
+
+        KernelModule sloppy = mock(KernelModule.class);
+        when(sloppy.name()).thenReturn("ip");
+        doAnswer(inv -> {
+            k.registerPacketType(0x0800, (skb, dev) -> {});
+            return null;
+        }).when(sloppy).init(k);
+        k.insmod(sloppy);
+        IllegalStateException clash = assertThrows(IllegalStateException.class, () -> k.registerPacketType(0x0800, (skb, dev) -> {}));
+        assertEquals("ethertype 0x0800 already has a handler (registered by module ip)", clash.getMessage());
+        k.rmmod("ip"); // its exit (a mock) unregisters nothing
+        assertEquals(null, k.packetType(0x0800));
+    }
+
+    @Test
     void symbolsAreExportedOnceAndVanishWithTheirModule() {
         Kernel k = new Kernel("h", loop, ModuleSet.reference());
         Runnable r = () -> {};

@@ -125,7 +125,7 @@ class TcpdumpFormatTest {
         Frames.put16(first, 14 + 20 + 4, 3008);
         assertEquals("IP 10.0.0.1.5000 > 10.0.0.2.53: UDP, bad length 3008 > 1472 (frag 4321:1480@0+)", d(first));
         byte[] last = Frames.ipv4(MAC2, MAC1, A, B, 17, 64, 4321, 185, new byte[1528]);
-        assertEquals("IP 10.0.0.1 > 10.0.0.2: udp (frag 4321:1528@1480)", d(last));
+        assertEquals("IP 10.0.0.1 > 10.0.0.2: ip-proto-17 (frag 4321:1528@1480)", d(last));
     }
 
     @Test

@@ -107,6 +107,20 @@ class NicDriverModuleTest {
     }
 
     @Test
+    void aThrowingInterruptHandlerIsAnOopsAndItsLineIsDisabled() {
+        Kernel k = bootWithMockDriver();
+        E1000 nic = machine.addE1000(0x525400000001L);
+        PciBus.of(k).attach(nic, "eth0");
+        k.devOpen(k.device("eth0"));
+        when(drv.interrupt()).thenThrow(new UnsupportedOperationException("TODO: write the interrupt handler"));
+        nic.mmio().write32(E1000Regs.IMS, E1000Regs.ICR_RXT0);
+        nic.mmio().write32(E1000Regs.ICS, E1000Regs.ICR_RXT0);
+        loop.runUntilIdle();
+        assertEquals(1, k.oopsCount(), "one oops, not a storm of them");
+        assertTrue(k.log().contains("irq 11 (eth0) disabled after an oops in its handler"), String.join("\n", k.log().lines()));
+    }
+
+    @Test
     void aFailedProbeRegistersNoDeviceAndFreesItsDmaMemory() {
         doAnswer(inv -> {
             NicContext c = inv.getArgument(0);

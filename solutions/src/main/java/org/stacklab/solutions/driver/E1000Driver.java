@@ -3,6 +3,7 @@ package org.stacklab.solutions.driver;
 import static org.stacklab.hw.bus.e1000.E1000Regs.*;
 
 import org.stacklab.hw.bus.Mmio;
+import org.stacklab.kernel.core.MacAddr;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.driver.NicContext;
@@ -69,7 +70,7 @@ public final class E1000Driver implements NicDriver {
         irq.setModeration(itrUsecs);
         regs.write32(CTRL, regs.read32(CTRL) | CTRL_SLU | CTRL_ASDE | CTRL_FD);
         nic.log(String.format("e1000: %s, %d RX / %d TX descriptors",
-                org.stacklab.kernel.core.MacAddr.format(mac), rxCount, txCount));
+                MacAddr.format(mac), rxCount, txCount));
         return 0;
     }
 

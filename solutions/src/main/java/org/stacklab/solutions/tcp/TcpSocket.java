@@ -44,6 +44,8 @@ final class TcpSocket implements Sock, TcpConnection {
     /** No process holds this socket (closed by the user, or a child not yet accepted). */
     private boolean orphan;
     private boolean shutRd;
+    /** close() was called: nobody will read what arrives from now on. */
+    private boolean userClosed;
     private boolean everEstablished;
     private int softError;
     private boolean released;
@@ -105,6 +107,14 @@ final class TcpSocket implements Sock, TcpConnection {
     void segmentArrives(TcpSegment seg) {
         updateTsRecent(seg);
         if (keepalive) armKeepalive();
+        if (userClosed && seg.dataLen > 0 && !seg.rst() && SeqNum.gt(seg.dataSeq + seg.dataLen, tcb.rcvNxt)
+                && tcb.state.isSynchronized() && tcb.state != TcpState.TIME_WAIT) {
+            // New data for a socket nobody can read any more (closed, not just shut down for writing):
+            // tell the peer it is lost, as Linux does (RFC 2525 §2.17).
+            sendReset(tcb.sndMax, tcb.rcvNxt, TcpFlags.RST | TcpFlags.ACK);
+            abort(null);
+            return;
+        }
         cm.segmentArrives(this, seg);
         if (!released && TcpInput.canOutput(tcb.state)) output();
     }
@@ -123,7 +133,7 @@ final class TcpSocket implements Sock, TcpConnection {
         child.tcb.remotePort = seg.header.srcPort();
         child.tcb.state = TcpState.LISTEN;
         child.initRoute();
-        cm.segmentArrives(child, seg);
+        child.cm.segmentArrives(child, seg);
         if (child.tcb.state == TcpState.SYN_RECEIVED) {
             stack.ehash.insert(child);
             stack.ports.add(child, child.tcb.localPort);
@@ -499,6 +509,7 @@ final class TcpSocket implements Sock, TcpConnection {
     public void close() {
         if (orphan) return;
         orphan = true;
+        userClosed = true;
         if (tcb.state == TcpState.LISTEN) {
             // Connections nobody accepted are reset, as Linux's inet_csk_listen_stop does.
             for (TcpSocket c : listenQueue.all()) cm.abort(c);

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stacklab.hw.bus.e1000.E1000Desc;
+import org.stacklab.hw.bus.e1000.E1000Regs;
 import org.stacklab.hw.link.LinkSpec;
 import org.stacklab.hw.link.Wire;
 import org.stacklab.hw.nic.E1000;
@@ -107,6 +108,42 @@ class E1000DriverTest {
         assertTrue(eth0.isUp());
         assertTrue(eth0.hasCarrier(), "LSC after SLU set the carrier");
         assertTrue(h2.kernel().log().contains("eth0: NIC Link is Up"));
+    }
+
+    @Test
+    void theRegisterProtocol() {
+        h1 = new Host(loop, "h1", 1, ModuleSet.reference().with("ip=none,udp=none,tcp=none,filter=none"));
+        h2 = new Host(loop, "h2", 2, ModuleSet.reference().with("ip=none,udp=none,tcp=none,filter=none")).recordMmio();
+        wire = Wire.connect(loop, h1.addNic(), h2.addNic(), LinkSpec.gigabit());
+        h2.kernel().registerPacketType(ETH_P_TEST, (skb, dev) -> received.add(frameOf(skb)));
+        loop.runFor(Time.us(10));
+        var log = h2.mmio("eth0");
+        List<String> order = new ArrayList<>();
+        for (var a : log.accesses()) {
+            String n = E1000Regs.name(a.offset()) + (a.write() ? "=" : "?");
+            if (List.of("CTRL=", "RAL0?", "RAH0?", "RDLEN=", "RDT=", "TDLEN=", "RCTL=", "IMS=").contains(n) && !order.contains(n)) order.add(n);
+        }
+        assertEquals(List.of("CTRL=", "RAL0?", "RAH0?", "RDLEN=", "RDT=", "TDLEN=", "RCTL=", "IMS="), order,
+                "reset first, then the MAC, the rings, receive control, and interrupts last");
+        assertTrue((log.writes(CTRL).get(0) & CTRL_RST) != 0, "the first CTRL write resets");
+        assertEquals(List.of(255), log.writes(RDT));
+
+        log.clear();
+        send(3, 64);
+        loop.runFor(Time.ms(1));
+        assertEquals(3, received.size());
+        // Per frame: ICR read, IMC (mask), then in the poll one RDT write and IMS to unmask.
+        assertEquals(3, log.count(ICR, false));
+        assertEquals(3, log.writes(IMC).size());
+        assertEquals(List.of(0, 1, 2), log.writes(RDT), "the tail follows the frames taken");
+        assertEquals(3, log.writes(IMS).size());
+        var acc = log.accesses();
+        int imc = -1, ims = -1;
+        for (int i = 0; i < acc.size(); i++) {
+            if (acc.get(i).write() && acc.get(i).offset() == IMC && imc < 0) imc = i;
+            if (acc.get(i).write() && acc.get(i).offset() == IMS && ims < 0) ims = i;
+        }
+        assertTrue(imc < ims, "masked in the handler before unmasked in the poll: " + acc);
     }
 
     @Test

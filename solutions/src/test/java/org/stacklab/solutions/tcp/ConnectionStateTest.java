@@ -487,4 +487,16 @@ class ConnectionStateTest {
         assertEquals(CLOSED, h.state(c.sock()));
         assertEquals(Errno.ETIMEDOUT.code, c.sock().takeError());
     }
+
+    @Test
+    void dataArrivingAfterCloseIsAnsweredWithReset() {
+        var c = Peer.acceptFrom(h);
+        c.sock().close();
+        h.expectSent(finAck().seq(c.us(0)));
+        h.receive(ack().seq(c.peer(0)).ack(c.us(1)));
+        assertEquals(FIN_WAIT_2, h.state(c.sock()));
+        h.receive(data("too late").seq(c.peer(0)).ack(c.us(1)));
+        h.expectSent(rstAck().seq(c.us(1)).ack(c.peer(0)));
+        assertEquals(CLOSED, h.state(c.sock()));
+    }
 }

@@ -63,6 +63,19 @@ class FaultMatrixTest {
                 sum.dupAcks, sum.ofoQueued, sum.badChecksum);
     }
 
+    @Test
+    void theSameSeedReplaysTheSameRun() {
+        FaultProfile faults = FaultProfile.clean().withLoss(0.05).withReorder(0.05, Time.ms(2)).withCorrupt(0.01).withJitter(Time.ms(1));
+        String[] runs = new String[2];
+        for (int i = 0; i < 2; i++) {
+            TcpPipe pipe = TcpPipe.create(77, faults).sysctl(TcpSysctl.MSL_MS, 1000);
+            BulkTransfer.Result r = BulkTransfer.run(pipe, 256 << 10, 256 << 10, BOUND);
+            r.assertOk();
+            runs[i] = r.virtualNs() + " " + pipe.loop().eventsRun() + " " + TcpPipe.counters(pipe.a()) + " | " + TcpPipe.counters(pipe.b());
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(runs[0], runs[1], "a run is a pure function of its seed");
+    }
+
     /**
      * The heavy sweep: 40% loss in both directions, 100 seeds, 10 MB each way
      * ({@code mvn verify -Dstacklab.heavy=true}). With 40% of ACKs lost too, RTT samples include long
