@@ -197,7 +197,8 @@ final class FlowLab implements BeforeEachCallback, AfterEachCallback, TestExecut
         List<WireSegment> trace = h.ip().trace();
         if (!trace.isEmpty()) {
             sb.append("tcpdump (last segments, host 10.0.0.1):\n");
-            for (WireSegment w : trace.subList(Math.max(0, trace.size() - 20), trace.size())) sb.append("  ").append(w.line()).append('\n');
+            List<String> lines = annotated(trace);
+            for (String l : lines.subList(Math.max(0, lines.size() - 20), lines.size())) sb.append("  ").append(l).append('\n');
         }
         if (!h.kernel().oopses().isEmpty()) sb.append("kernel oops: ").append(h.kernel().oopses().get(0)).append('\n');
         if (pipe != null) {
@@ -211,5 +212,37 @@ final class FlowLab implements BeforeEachCallback, AfterEachCallback, TestExecut
         AssertionError e = t instanceof AssertionError ? new AssertionError(sb.toString()) : new AssertionError(sb.toString(), t);
         e.setStackTrace(t.getStackTrace());
         throw e;
+    }
+
+    /**
+     * tcpdump lines of {@code trace}, each ACK from the peer that repeats the previous one marked
+     * {@code (dup #n)} and each segment of ours that resends old sequence space {@code (retransmission)}.
+     */
+    static List<String> annotated(List<WireSegment> trace) {
+        List<String> out = new java.util.ArrayList<>();
+        int lastAck = 0, dups = 0, sentMax = 0;
+        boolean haveAck = false, haveSent = false;
+        for (WireSegment w : trace) {
+            var hd = w.header();
+            String note = "";
+            if (hd != null && !w.outgoing && hd.hasAck() && !hd.syn() && !hd.fin() && !hd.rst() && w.dataLength() == 0) {
+                if (haveAck && hd.ack() == lastAck) note = "(dup #" + (++dups) + ")";
+                else dups = 0;
+                lastAck = hd.ack();
+                haveAck = true;
+            } else if (hd != null && !w.outgoing && hd.hasAck()) {
+                dups = 0;
+                lastAck = hd.ack();
+                haveAck = true;
+            }
+            if (hd != null && w.outgoing && w.dataLength() > 0) {
+                int end = hd.seq() + w.dataLength();
+                if (haveSent && org.stacklab.kernel.tcp.SeqNum.lt(hd.seq(), sentMax)) note = "(retransmission)";
+                if (!haveSent || org.stacklab.kernel.tcp.SeqNum.gt(end, sentMax)) sentMax = end;
+                haveSent = true;
+            }
+            out.add(w.line() + (note.isEmpty() ? "" : "   " + note));
+        }
+        return out;
     }
 }
