@@ -302,6 +302,8 @@ final class TcpSocket implements Sock, TcpConnection {
     @Override
     public void established() {
         everEstablished = true;
+        // RFC 6298 §5.7: a SYN timed out and no RTT sample came since: start data transfer with RTO = 3 s.
+        if (tcb.counters.rtoExpiries > 0 && tcb.srtt < 0) tcb.rto = 3_000_000_000L;
         if (keepalive) armKeepalive();
         cc.init(tcb, (int) Math.min(Integer.MAX_VALUE / 2,
                 stack.sysctl(TcpSysctl.INIT_CWND, TcpSysctl.INIT_CWND_DEFAULT) * tcb.mss));
