@@ -47,17 +47,44 @@ class DemoTest {
         assertEquals(1, capture.linkType(), "LINKTYPE_ETHERNET");
         List<PcapReader.Record> frames = capture.records();
         assertTrue(frames.size() > 100, "pcap has only " + frames.size() + " frames");
-        int ipv4 = 0;
+        int ipv4 = 0, syn = 0, fin = 0, data = 0, retransmitted = 0;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (PcapReader.Record r : frames) {
             byte[] f = r.data();
-            if (f.length >= 34 && (f[12] & 0xff) == 0x08 && f[13] == 0) {
-                ipv4++;
-                int ihl = (f[14] & 0x0f) * 4;
-                assertEquals(0, Checksum.compute(f, 14, ihl), "bad IPv4 header checksum in the capture");
+            if (f.length < 34 || (f[12] & 0xff) != 0x08 || f[13] != 0) continue;
+            ipv4++;
+            int ihl = (f[14] & 0x0f) * 4;
+            assertEquals(0, Checksum.compute(f, 14, ihl), "bad IPv4 header checksum in the capture");
+            int proto = f[23] & 0xff;
+            int totalLen = ((f[16] & 0xff) << 8) | (f[17] & 0xff);
+            int t = 14 + ihl, segLen = totalLen - ihl;
+            boolean fragment = (((f[20] & 0x3f) << 8) | (f[21] & 0xff)) != 0;
+            if ((proto == 6 || proto == 17) && !fragment) {
+                int saddr = u32(f, 26), daddr = u32(f, 30);
+                assertEquals(0, Checksum.transport(saddr, daddr, proto, f, t, segLen),
+                        "bad " + (proto == 6 ? "TCP" : "UDP") + " checksum in the capture");
+            }
+            if (proto == 6) {
+                int flags = f[t + 13] & 0xff;
+                if ((flags & 0x02) != 0) syn++;
+                if ((flags & 0x01) != 0) fin++;
+                int payload = segLen - ((f[t + 12] & 0xf0) >>> 2);
+                if (payload > 0) {
+                    data++;
+                    long key = ((long) u32(f, t) << 32) ^ (u32(f, t + 4) & 0xffffffffL);
+                    if (!seen.add(key)) retransmitted++;
+                }
             }
         }
+        // What tcpdump -r shows a student: handshakes, data, FIN exchanges and a retransmission.
+        assertTrue(syn >= 2 && fin >= 2 && data > 0, "syn=" + syn + " fin=" + fin + " data=" + data);
+        assertTrue(retransmitted > 0, "the lossy section's retransmission is not in the capture");
         assertTrue(ipv4 > 50);
         assertTrue(Files.size(pcap) > 24);
+    }
+
+    private static int u32(byte[] b, int o) {
+        return ((b[o] & 0xff) << 24) | ((b[o + 1] & 0xff) << 16) | ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
     }
 
     @Test
