@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.stacklab.hw.link.Port;
 import org.stacklab.hw.pcap.PcapTap;
+import org.stacklab.hw.tap.Netem;
 import org.stacklab.hw.tap.TapBridge;
 import org.stacklab.hw.tap.TapException;
 import org.stacklab.kernel.core.Ip4;
@@ -70,12 +71,18 @@ public final class TapCommand implements Callable<Integer> {
     @Option(names = "--pcap", paramLabel = "FILE", description = "Capture every frame crossing the bridge into FILE.")
     Path pcap;
 
+    @Option(names = "--netem", paramLabel = "'loss 5% reorder 10% delay 5ms'",
+            description = "Impair the frames Linux sends, as tc netem on the TAP would (for kernels without sch_netem).")
+    String netem;
+
     @Option(names = "--seed", defaultValue = "42", description = "Scenario seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
     private volatile boolean interrupted;
+    private Netem.Spec netemSpec;
+    private Netem impairment;
 
     @Override
     public Integer call() {
@@ -123,7 +130,9 @@ public final class TapCommand implements Callable<Integer> {
             sched = Processes.on(host.kernel()).scheduler();
             Port eth0 = host.addNic();
             if (pcap != null) eth0 = capture = PcapTap.wrap(loop, eth0, pcap);
+            if (netemSpec != null) eth0 = impairment = Netem.wrap(loop, eth0, netemSpec);
             bridge.connect(eth0);
+
             try {
                 host.address("eth0", addr);
                 if (gateway != null) host.defaultRoute(gateway);
@@ -143,6 +152,7 @@ public final class TapCommand implements Callable<Integer> {
             }
             bridge.close();
             if (capture != null) capture.close();
+            if (impairment != null) err.println("stacklab: " + bridge.ifname() + ": " + impairment);
             err.println("stacklab: " + bridge.ifname() + ": " + bridge.counters()
                     + (bridge.failure() != null ? "; " + bridge.failure() : ""));
             err.flush();
@@ -180,6 +190,13 @@ public final class TapCommand implements Callable<Integer> {
         if (port != null && (port < 1 || port > 65535)) return "--port " + port + ": use 1..65535";
         if (output != null && get == null) return "-o needs --get";
         if (get != null && !get.startsWith("http://")) return "--get " + get + ": use http://HOST:PORT/PATH";
+        if (netem != null) {
+            try {
+                netemSpec = Netem.Spec.parse(netem);
+            } catch (IllegalArgumentException e) {
+                return "--netem: " + e.getMessage();
+            }
+        }
         return null;
     }
 
