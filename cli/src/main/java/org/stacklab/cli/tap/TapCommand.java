@@ -143,7 +143,7 @@ public final class TapCommand implements Callable<Integer> {
             sched.runFor(Time.ms(5)); // carrier up, driver settled
             out.println("stacklab: eth0 (" + MacAddr.format(Host.macFor(1, 0)) + ") is cabled to TAP " + bridge.ifname()
                     + "; modules " + modules);
-            return get != null || nc != null ? client(host, sched) : server(host, sched);
+            return get != null || nc != null ? client(host, sched, bridge) : server(host, sched, bridge);
         } finally {
             try {
                 if (sched != null) sched.killAll();
@@ -202,7 +202,7 @@ public final class TapCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ server mode
 
-    private int server(Host host, Scheduler sched) {
+    private int server(Host host, Scheduler sched, TapBridge bridge) {
         Task server = null;
         if (serve != null) {
             server = serve.equals("http")
@@ -215,7 +215,11 @@ public final class TapCommand implements Callable<Integer> {
         out.println("stacklab: running; Ctrl-C to stop");
         out.flush();
         Task s = server;
-        sched.runUntil(() -> interrupted || (s != null && s.exited()), Long.MAX_VALUE);
+        sched.runUntil(() -> interrupted || bridge.failure() != null || (s != null && s.exited()), Long.MAX_VALUE);
+        if (bridge.failure() != null) {
+            err.println("stacklab tap: " + bridge.failure());
+            return 1;
+        }
         if (s != null && s.exited()) {
             err.println("stacklab tap: " + s.name() + " exited with status " + s.exitStatus());
             return 1;
@@ -234,7 +238,7 @@ public final class TapCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ client mode
 
-    private int client(Host host, Scheduler sched) {
+    private int client(Host host, Scheduler sched, TapBridge bridge) {
         Task t;
         if (get != null) {
             List<String> argv = new ArrayList<>(List.of("http-get"));
@@ -251,7 +255,11 @@ public final class TapCommand implements Callable<Integer> {
             forwardStdin(host.loop(), t);
         }
         echo(t);
-        sched.runUntil(() -> interrupted || t.exited(), Long.MAX_VALUE);
+        sched.runUntil(() -> interrupted || bridge.failure() != null || t.exited(), Long.MAX_VALUE);
+        if (!t.exited() && bridge.failure() != null) {
+            err.println("stacklab tap: " + bridge.failure());
+            return 1;
+        }
         if (!t.exited()) return 130; // Ctrl-C, as a shell reports SIGINT
         return t.exitStatus();
     }

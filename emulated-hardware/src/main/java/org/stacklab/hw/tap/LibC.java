@@ -15,7 +15,7 @@ import com.sun.jna.Pointer;
 interface LibC extends Library {
     int O_RDWR = 0x2;
     int O_CLOEXEC = 0x80000;
-    short POLLIN = 0x1;
+    short POLLIN = 0x1, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
 
     // errno values (asm-generic/errno-base.h)
     int EPERM = 1, ENOENT = 2, EINTR = 4, EIO = 5, ENXIO = 6, EAGAIN = 11, EACCES = 13, EBUSY = 16,

@@ -99,6 +99,7 @@ public final class TapBridge implements LinkEnd, Closeable {
         } catch (TapException e) {
             failure = e.getMessage();
             running = false;
+            loop.post(() -> { }); // wake the loop so whoever runs it sees failure()
         }
     }
 

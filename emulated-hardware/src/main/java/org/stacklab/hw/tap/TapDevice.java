@@ -139,6 +139,10 @@ public final class TapDevice implements Closeable {
             pollFd.setShort(6, (short) 0);
             int ready = c.poll(pollFd, new NativeLong(1), timeoutMs);
             if (ready <= 0) return null;
+            short revents = pollFd.getShort(6);
+            if ((revents & LibC.POLLIN) == 0 && (revents & (LibC.POLLERR | LibC.POLLHUP | LibC.POLLNVAL)) != 0) {
+                throw new TapException(TapException.Reason.OTHER, name + " is gone (deleted on the Linux side?)");
+            }
             long n = c.read(fd, readBuf, new NativeLong(BUFFER)).longValue();
             return n <= 0 ? null : readBuf.getByteArray(0, (int) n);
         } catch (LastErrorException e) {
