@@ -24,7 +24,7 @@ public final class StackLab implements Runnable {
         // REGISTRATION POINT (lead): replace DemoPlaceholder with the real demo command.
         cl.addSubcommand("demo", new org.stacklab.cli.demo.DemoCommand());
         cl.addSubcommand("shell", new ShellCommand());
-        // REGISTRATION POINT (lead): cl.addSubcommand("tap", new TapCommand());
+        cl.addSubcommand("tap", new org.stacklab.cli.tap.TapCommand());
         cl.addSubcommand("bench", new org.stacklab.cli.bench.BenchCommand());
 
         // ── Grading and the instructor's tools ──────────────────────────────────────────
