@@ -96,7 +96,7 @@ public final class TcpControlBlock {
     /** This connection's counters. */
     public final TcpCounters counters = new TcpCounters();
 
-    /** Bytes in flight: sent and not yet acknowledged (SND.NXT - SND.UNA, RFC 5681's FlightSize uses SND.MAX). */
+    /** RFC 5681's FlightSize: bytes sent and not yet acknowledged, SND.MAX - SND.UNA. */
     public int flightSize() { return SeqNum.diff(sndMax, sndUna); }
 
     /** {@code 10.0.0.1:40000 -> 10.0.0.2:80}, for logs. */

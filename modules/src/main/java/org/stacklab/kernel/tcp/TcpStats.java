@@ -1,5 +1,7 @@
 package org.stacklab.kernel.tcp;
 
+import java.util.List;
+
 /**
  * What a TCP module exports for observers ({@code nstat}, {@code ss -i}, tests): the host-wide
  * counters. Exported as a kernel symbol by whichever TCP module is loaded.
@@ -10,4 +12,10 @@ public interface TcpStats {
 
     /** Host-wide counters: those of every connection, live or gone, plus host-only ones (bad checksums). */
     TcpCounters counters();
+
+    /**
+     * The control blocks of the connections that exist now, in creation order ({@code ss -ti}: state,
+     * cwnd, ssthresh, srtt, rto and per-connection counters). Read-only for observers.
+     */
+    List<TcpControlBlock> connections();
 }

@@ -69,4 +69,11 @@ public final class TcpSysctl {
     public static final long PORT_LOW_DEFAULT = 32768;
     public static final String PORT_HIGH = "net.ipv4.ip_local_port_range_high";
     public static final long PORT_HIGH_DEFAULT = 60999;
+    /** SO_KEEPALIVE (RFC 1122 §4.2.3.6): idle time before the first probe, probe interval, probes before giving up. */
+    public static final String KEEPALIVE_TIME_MS = "net.ipv4.tcp_keepalive_time_ms";
+    public static final long KEEPALIVE_TIME_MS_DEFAULT = 7_200_000;
+    public static final String KEEPALIVE_INTVL_MS = "net.ipv4.tcp_keepalive_intvl_ms";
+    public static final long KEEPALIVE_INTVL_MS_DEFAULT = 75_000;
+    public static final String KEEPALIVE_PROBES = "net.ipv4.tcp_keepalive_probes";
+    public static final long KEEPALIVE_PROBES_DEFAULT = 9;
 }

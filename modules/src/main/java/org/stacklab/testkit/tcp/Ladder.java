@@ -17,7 +17,7 @@ import org.stacklab.sim.Time;
 public final class Ladder {
     private Ladder() {}
 
-    private static final int WIDTH = 56;
+    private static final int WIDTH = 70;
 
     /** The ladder of {@code segments}, with {@code left} drawn on the left; the last {@code max} lines. */
     public static String draw(List<WireSegment> segments, int left, int max) {
@@ -35,7 +35,7 @@ public final class Ladder {
             boolean rightward = w.saddr == left;
             String label = label(w);
             int room = WIDTH - 6;
-            if (label.length() > room - 4) label = label.substring(0, room - 4);
+            if (label.length() > room - 6) label = label.substring(0, room - 6);
             String body;
             if (rightward) body = "-- " + label + " " + "-".repeat(Math.max(1, room - label.length() - 5)) + ">";
             else body = "<" + "-".repeat(Math.max(1, room - label.length() - 5)) + " " + label + " --";

@@ -6,6 +6,7 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -80,7 +81,7 @@ public final class TcpHarness {
     public Sock connectTo(int port) {
         Sock s = socket();
         int rc = s.connect(new SockAddr(PEER, port));
-        if (rc != -115) fail("connect returned " + rc + ", expected -EINPROGRESS");
+        if (rc != Errno.EINPROGRESS.neg()) fail("connect returned " + Errno.describe(rc) + ", expected EINPROGRESS");
         peerPort = port;
         localPort = s.localAddress().port();
         return s;
@@ -149,7 +150,8 @@ public final class TcpHarness {
     /** Throws an AssertionError carrying the ladder, the seed and the end of the kernel log. */
     public void fail(String message) {
         List<String> log = kernel.log().lines();
-        throw new AssertionError(message + "\n\nseed " + seed + " at t=" + Time.formatMs(loop.now()) + "\n\n" + ladder()
+        throw new AssertionError(message + "\n\nseed " + seed + " at t=" + Time.formatMs(loop.now())
+                + " (replay: TcpHarness.create(" + seed + "L))\n\n" + ladder()
                 + "\nkernel log (last lines):\n  " + String.join("\n  ", log.subList(Math.max(0, log.size() - 15), log.size())));
     }
 
@@ -159,5 +161,39 @@ public final class TcpHarness {
 
     private void check(int rc, String what) {
         if (rc < 0) fail(what + " failed: " + rc);
+    }
+
+    // ------------------------------------------------------------------------ ready-made handshakes
+
+    /** An established connection and its two initial sequence numbers, for tests that start there. */
+    public record Connection(Sock sock, int iss, int peerIsn, Sock listener) {
+        /** Our sequence number after {@code n} bytes sent (n = 0: the first data byte; -1: SND.UNA - 1). */
+        public long us(long n) { return (iss + 1 + n) & 0xffffffffL; }
+
+        /** The peer's sequence number after {@code n} bytes. */
+        public long peer(long n) { return (peerIsn + 1 + n) & 0xffffffffL; }
+    }
+
+    /**
+     * Listens on {@code port}, lets the peer (port 40000) complete a handshake with ISN {@code peerIsn}
+     * and MSS {@code mss}, and accepts the connection (checking the SYN-ACK on the way).
+     */
+    public Connection acceptConnection(int port, int peerIsn, int mss) {
+        Sock listener = listenOn(port);
+        receive(Seg.syn().seq(peerIsn).mss(mss).window(65535));
+        WireSegment sa = expectSent(Seg.synAck().ack(peerIsn + 1L & 0xffffffffL));
+        after(Time.MS).receive(Seg.ack().seq(peerIsn + 1L & 0xffffffffL).ack(sa.seq() + 1L & 0xffffffffL).window(65535));
+        Sock s = listener.accept();
+        if (s == null) fail("accept() returned nothing after the handshake");
+        return new Connection(s, sa.seq(), peerIsn, listener);
+    }
+
+    /** Connects to the peer's {@code port}; the peer answers with ISN {@code peerIsn}, MSS 1460. */
+    public Connection openConnection(int port, int peerIsn) {
+        Sock s = connectTo(port);
+        WireSegment syn = expectSent(Seg.syn());
+        after(Time.MS).receive(Seg.synAck().seq(peerIsn).ack(syn.seq() + 1L & 0xffffffffL).mss(1460).window(65535));
+        expectSent(Seg.ack().seq(syn.seq() + 1L & 0xffffffffL).ack(peerIsn + 1L & 0xffffffffL));
+        return new Connection(s, syn.seq(), peerIsn, null);
     }
 }

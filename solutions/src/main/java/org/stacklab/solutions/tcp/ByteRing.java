@@ -6,20 +6,25 @@ package org.stacklab.solutions.tcp;
  * user or into an outgoing segment); nothing else allocates or moves bytes.
  */
 final class ByteRing {
-    private byte[] buf;
+    private static final byte[] NONE = new byte[0];
+    /** Allocated on the first write, so listeners, refused SYNs and idle sockets cost no buffer memory. */
+    private byte[] buf = NONE;
+    private int capacity;
     private int head;
     private int size;
 
-    ByteRing(int capacity) { buf = new byte[Math.max(1, capacity)]; }
+    ByteRing(int capacity) { this.capacity = Math.max(1, capacity); }
 
-    int capacity() { return buf.length; }
+    int capacity() { return capacity; }
     int size() { return size; }
-    int free() { return buf.length - size; }
+    int free() { return capacity - size; }
     boolean isEmpty() { return size == 0; }
 
     /** Appends up to {@code len} bytes; returns how many fit. */
     int write(byte[] src, int off, int len) {
         int n = Math.min(len, free());
+        if (n <= 0) return 0;
+        if (buf.length != capacity) buf = new byte[capacity];
         int tail = (head + size) % buf.length;
         int first = Math.min(n, buf.length - tail);
         System.arraycopy(src, off, buf, tail, first);
@@ -31,6 +36,7 @@ final class ByteRing {
     /** Copies {@code len} bytes starting {@code from} bytes after the head, without consuming them. */
     void peek(int from, byte[] dst, int off, int len) {
         if (from < 0 || len < 0 || from + len > size) throw new IndexOutOfBoundsException(from + "+" + len + " of " + size);
+        if (len == 0) return;
         int start = (head + from) % buf.length;
         int first = Math.min(len, buf.length - start);
         System.arraycopy(buf, start, dst, off, first);
@@ -48,6 +54,7 @@ final class ByteRing {
     /** Discards {@code n} bytes from the head. */
     void skip(int n) {
         if (n < 0 || n > size) throw new IndexOutOfBoundsException("skip " + n + " of " + size);
+        if (n == 0) return;
         head = (head + n) % buf.length;
         size -= n;
         if (size == 0) head = 0;
@@ -56,10 +63,15 @@ final class ByteRing {
     /** Grows or shrinks the ring (never below its content), keeping the bytes in order. */
     void resize(int capacity) {
         int cap = Math.max(Math.max(1, capacity), size);
-        if (cap == buf.length) return;
-        byte[] nb = new byte[cap];
-        peek(0, nb, 0, size);
-        buf = nb;
+        if (cap == this.capacity) return;
+        if (buf.length == this.capacity && size > 0) {
+            byte[] nb = new byte[cap];
+            peek(0, nb, 0, size);
+            buf = nb;
+        } else {
+            buf = NONE;
+        }
         head = 0;
+        this.capacity = cap;
     }
 }

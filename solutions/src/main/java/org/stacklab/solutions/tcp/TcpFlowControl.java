@@ -13,6 +13,8 @@ import org.stacklab.kernel.tcp.TcpSysctl;
  */
 public final class TcpFlowControl implements FlowControl {
     private int probes;
+    /** The persist timer doubles as RFC 1122's SWS "override timeout": when it fires, a short segment may go. */
+    private boolean overrideSws;
 
     /**
      * RFC 1122 §4.2.3.3: the right edge only moves right by at least min(buffer/2, MSS) at a time, so
@@ -50,6 +52,10 @@ public final class TcpFlowControl implements FlowControl {
             if (len == unsent && (tcb.nodelay || nothingInFlight)) return len;
             // Sender SWS avoidance: at least half the largest window the peer ever offered.
             if (tcb.maxSndWnd > 0 && len >= tcb.maxSndWnd / 2 && (tcb.nodelay || nothingInFlight)) return len;
+            if (overrideSws) {
+                overrideSws = false;
+                return len;
+            }
         }
         // Data waits behind the peer's window and nothing in flight will bring an ACK: probe (RFC 9293 §3.8.6.1).
         if (nothingInFlight && peerUsable < Math.min(unsent, tcb.mss)) c.setPersistTimer(persistInterval(c));
@@ -60,8 +66,12 @@ public final class TcpFlowControl implements FlowControl {
     public void onPersistTimeout(TcpConnection c) {
         TcpControlBlock tcb = c.tcb();
         if (c.unsent() == 0 || !tcb.state.isSynchronized()) return;
-        if (tcb.sndWnd >= Math.min(c.unsent(), tcb.mss)) {
-            c.output(); // the window opened meanwhile
+        if (tcb.sndWnd > 0) {
+            // The window is open but too small for the SWS rules: the override timeout lets what fits go.
+            overrideSws = true;
+            c.output();
+            overrideSws = false;
+            if (c.unsent() > 0 && tcb.sndMax == tcb.sndUna) c.setPersistTimer(persistInterval(c));
             return;
         }
         tcb.counters.persistProbes++;

@@ -4,6 +4,7 @@ import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.IpProtocolHandler;
 import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.tcp.SeqNum;
 import org.stacklab.kernel.tcp.TcpHeader;
 import org.stacklab.kernel.tcp.TcpSegment;
 import org.stacklab.kernel.tcp.TcpState;
@@ -44,6 +45,14 @@ final class TcpInput implements IpProtocolHandler {
         }
         TcpSegment seg = new TcpSegment(h, saddr, daddr, buf, off + h.length(), len - h.length());
         TcpSocket sk = stack.ehash.lookup(daddr, h.dstPort(), saddr, h.srcPort());
+        if (sk != null && sk.tcb.state == TcpState.TIME_WAIT && h.syn() && !h.hasAck() && !h.rst()
+                && SeqNum.gt(h.seq(), sk.tcb.rcvNxt) && stack.ports.listener(daddr, h.dstPort()) != null) {
+            // A new incarnation of the connection (RFC 9293 §3.6.1, RFC 6191): its SYN lies beyond
+            // everything the old one used, so TIME-WAIT ends early and the listener takes the SYN.
+            sk.tcb.counters.inSegs++;
+            sk.closed();
+            sk = null;
+        }
         if (sk != null) {
             sk.tcb.counters.inSegs++;
             sk.segmentArrives(seg);

@@ -1,11 +1,13 @@
 package org.stacklab.solutions.tcp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.KernelModule;
 import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.InetSockets;
+import org.stacklab.kernel.tcp.TcpControlBlock;
 import org.stacklab.kernel.tcp.TcpCounters;
 import org.stacklab.kernel.tcp.TcpStats;
 
@@ -43,6 +45,13 @@ public final class TcpModule implements KernelModule, TcpStats {
     /** Host-wide TCP counters ({@code nstat}): segments, retransmits, resets, checksum errors, ... */
     @Override
     public TcpCounters counters() { return stack.counters(); }
+
+    @Override
+    public List<TcpControlBlock> connections() {
+        List<TcpControlBlock> l = new ArrayList<>();
+        for (TcpSocket s : stack.socketList()) l.add(s.tcb);
+        return l;
+    }
 
     public Map<String, Long> counterMap() { return stack.counters().toMap(); }
 }

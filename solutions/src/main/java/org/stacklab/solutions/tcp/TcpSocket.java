@@ -39,21 +39,17 @@ final class TcpSocket implements Sock, TcpConnection {
     boolean reuseAddr;
     private boolean keepalive;
     private int sndBufOpt, rcvBufOpt;
-    private final ByteRing sndBuf;
     private final ByteRing rcvBuf;
-    /** Sequence number of the first byte in {@link #sndBuf}. */
-    private int sndBufSeq;
     private boolean bound;
     /** No process holds this socket (closed by the user, or a child not yet accepted). */
     private boolean orphan;
     private boolean shutRd;
+    /** close() was called: nobody will read what arrives from now on. */
+    private boolean userClosed;
     private boolean everEstablished;
     private int softError;
     private boolean released;
-    private boolean offerWscale;
-    private boolean offerTimestamps;
     private boolean passive;
-    private int ackPendingSegments;
 
     // listener / child
     private ListenQueue listenQueue;
@@ -63,7 +59,10 @@ final class TcpSocket implements Sock, TcpConnection {
     TcpSocket hashNext, bindNext;
     boolean hashed;
 
-    private final KernelTimer rtxTimer, persistTimer, delackTimer, waitTimer;
+    final KernelTimer rtxTimer;
+    private final KernelTimer persistTimer, waitTimer, keepaliveTimer;
+    private int keepaliveProbesOut;
+    private final TcpSender sender;
 
     TcpSocket(TcpStack stack, TcpSocket listener) {
         this.stack = stack;
@@ -78,6 +77,7 @@ final class TcpSocket implements Sock, TcpConnection {
             sndBufOpt = listener.sndBufOpt;
             rcvBufOpt = listener.rcvBufOpt;
             tcb.nodelay = listener.tcb.nodelay;
+            keepalive = listener.keepalive;
             reuseAddr = listener.reuseAddr;
             parent = listener;
             passive = true;
@@ -86,26 +86,35 @@ final class TcpSocket implements Sock, TcpConnection {
             sndBufOpt = (int) stack.sysctl(TcpSysctl.WMEM_DEFAULT, TcpSysctl.WMEM_DEFAULT_DEFAULT);
             rcvBufOpt = (int) stack.sysctl(TcpSysctl.RMEM_DEFAULT, TcpSysctl.RMEM_DEFAULT_DEFAULT);
         }
-        sndBuf = new ByteRing(sndBufOpt);
+        sender = new TcpSender(this, sndBufOpt);
         rcvBuf = new ByteRing(rcvSpace(rcvBufOpt));
         tcb.rto = stack.sysctl(TcpSysctl.RTO_INITIAL_MS, TcpSysctl.RTO_INITIAL_MS_DEFAULT) * 1_000_000L;
         rtxTimer = new KernelTimer(kernel, "tcp retransmit", () -> guarded(() -> rel.onRetransmitTimeout(this)));
         persistTimer = new KernelTimer(kernel, "tcp persist", () -> guarded(() -> flow.onPersistTimeout(this)));
-        delackTimer = new KernelTimer(kernel, "tcp delack", () -> guarded(this::delayedAckTimeout));
         waitTimer = new KernelTimer(kernel, "tcp time-wait", () -> guarded(this::waitTimeout));
+        keepaliveTimer = new KernelTimer(kernel, "tcp keepalive", () -> guarded(this::keepaliveTimeout));
         stack.sockets.add(this);
     }
 
     /** Linux gives half of SO_RCVBUF to data and keeps half for overhead (tcp_adv_win_scale = 1). */
     private static int rcvSpace(int rcvbuf) { return Math.max(rcvbuf / 2, 2048); }
 
-    private void guarded(Runnable r) { kernel.guarded("tcp " + tcb.fourTuple(), r); }
+    void guarded(Runnable r) { kernel.guarded("tcp " + tcb.fourTuple(), r); }
 
     // =====================================================================================
     // Input (called by TcpInput)
 
     void segmentArrives(TcpSegment seg) {
         updateTsRecent(seg);
+        if (keepalive) armKeepalive();
+        if (userClosed && seg.dataLen > 0 && !seg.rst() && SeqNum.gt(seg.dataSeq + seg.dataLen, tcb.rcvNxt)
+                && tcb.state.isSynchronized() && tcb.state != TcpState.TIME_WAIT) {
+            // New data for a socket nobody can read any more (closed, not just shut down for writing):
+            // tell the peer it is lost, as Linux does (RFC 2525 §2.17).
+            sendReset(tcb.sndMax, tcb.rcvNxt, TcpFlags.RST | TcpFlags.ACK);
+            abort(null);
+            return;
+        }
         cm.segmentArrives(this, seg);
         if (!released && TcpInput.canOutput(tcb.state)) output();
     }
@@ -124,7 +133,7 @@ final class TcpSocket implements Sock, TcpConnection {
         child.tcb.remotePort = seg.header.srcPort();
         child.tcb.state = TcpState.LISTEN;
         child.initRoute();
-        cm.segmentArrives(child, seg);
+        child.cm.segmentArrives(child, seg);
         if (child.tcb.state == TcpState.SYN_RECEIVED) {
             stack.ehash.insert(child);
             stack.ports.add(child, child.tcb.localPort);
@@ -142,10 +151,11 @@ final class TcpSocket implements Sock, TcpConnection {
         // RFC 6691 / RFC 9293 §3.7.1: MSS = MTU - fixed IPv4 and TCP headers.
         tcb.advMss = Math.min(mtu, 65535) - 40;
         tcb.mss = Math.min(536, tcb.advMss);
-        offerWscale = stack.sysctl(TcpSysctl.WINDOW_SCALING, TcpSysctl.WINDOW_SCALING_DEFAULT) != 0;
-        offerTimestamps = stack.sysctl(TcpSysctl.TIMESTAMPS, TcpSysctl.TIMESTAMPS_DEFAULT) != 0;
-        tcb.rcvWscale = offerWscale ? wscaleFor(Math.max(rcvBuf.capacity(),
-                rcvSpace((int) stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
+        sender.offerWscale = stack.sysctl(TcpSysctl.WINDOW_SCALING, TcpSysctl.WINDOW_SCALING_DEFAULT) != 0;
+        sender.offerTimestamps = stack.sysctl(TcpSysctl.TIMESTAMPS, TcpSysctl.TIMESTAMPS_DEFAULT) != 0;
+        // As Linux's tcp_select_initial_window: a shift big enough for the largest buffer the socket may get.
+        tcb.rcvWscale = sender.offerWscale ? wscaleFor((int) Math.max(rcvBuf.capacity(),
+                Math.min(Integer.MAX_VALUE, stack.sysctl(TcpSysctl.RMEM_MAX, TcpSysctl.RMEM_MAX_DEFAULT)))) : 0;
     }
 
     /** The smallest shift that lets a 16-bit field describe {@code space} bytes (RFC 7323 §2.3). */
@@ -189,27 +199,20 @@ final class TcpSocket implements Sock, TcpConnection {
         if (tcb.state == TcpState.SYN_SENT) tcb.rcvAdv = tcb.rcvNxt + tcb.rcvWnd;
         int peerMss = h.mss() >= 0 ? h.mss() : 536; // RFC 9293 §3.7.1: 536 when the option is absent
         tcb.mss = Math.max(64, Math.min(peerMss, tcb.advMss));
-        if (offerWscale && h.wscale() >= 0) {
+        if (sender.offerWscale && h.wscale() >= 0) {
             tcb.sndWscale = h.wscale();
         } else {
             // RFC 7323 §2.2: scaling is used in both directions only if both SYNs carry the option.
-            offerWscale = false;
+            sender.offerWscale = false;
             tcb.sndWscale = 0;
             tcb.rcvWscale = 0;
         }
-        tcb.tsOk = offerTimestamps && h.tsVal() >= 0;
-        offerTimestamps = tcb.tsOk;
+        tcb.tsOk = sender.offerTimestamps && h.tsVal() >= 0;
+        sender.offerTimestamps = tcb.tsOk;
         if (tcb.tsOk) {
             tcb.tsRecent = h.tsVal();
             tcb.mss = Math.max(64, tcb.mss - 12); // RFC 6691: the MSS does not include options, so data shrinks
         }
-    }
-
-    /** TSval: a millisecond clock (RFC 7323 §5.4 allows 1 ms to 1 s per tick), never 0. */
-    private long tsNow() { return (kernel.now() / 1_000_000L + 1) & 0xffffffffL; }
-
-    private TcpHeader withTimestamps(TcpHeader h) {
-        return tcb.tsOk ? h.withTimestamps(tsNow(), tcb.tsRecent) : h;
     }
 
     /**
@@ -222,181 +225,22 @@ final class TcpSocket implements Sock, TcpConnection {
         if (SeqNum.leq(seg.seq(), tcb.rcvNxt) && (int) (v - tcb.tsRecent) >= 0) tcb.tsRecent = v;
     }
 
-    @Override
-    public void sendSyn() {
-        boolean synAck = tcb.state == TcpState.SYN_RECEIVED;
-        int flags = TcpFlags.SYN | (synAck ? TcpFlags.ACK : 0);
-        int wnd = Math.min(rcvBuf.free(), 65535); // RFC 7323 §2.2: the window in a SYN is never scaled
-        tcb.rcvWnd = wnd;
-        if (synAck) tcb.rcvAdv = tcb.rcvNxt + wnd; // in SYN-SENT, RCV.NXT is not known yet
-        TcpHeader h = TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.iss, synAck ? tcb.rcvNxt : 0, flags, wnd)
-                .withMss(tcb.advMss);
-        if (offerWscale) h = h.withWscale(tcb.rcvWscale);
-        if (offerTimestamps) h = h.withTimestamps(tsNow(), synAck ? tcb.tsRecent : 0);
-        boolean retransmission = SeqNum.gt(tcb.sndMax, tcb.iss);
-        if (retransmission) {
-            tcb.counters.retransSegs++;
-            tcb.rttTiming = false; // Karn: never time a retransmitted segment
-        } else {
-            tcb.rttTiming = true;
-            tcb.rttSeq = tcb.iss;
-            tcb.rttStart = kernel.now();
-        }
-        tcb.sndNxt = SeqNum.max(tcb.sndNxt, tcb.iss + 1);
-        tcb.sndMax = SeqNum.max(tcb.sndMax, tcb.iss + 1);
-        sndBufSeq = tcb.iss + 1;
-        transmit(h, 0, 0);
-        if (!rtxTimer.pending()) rtxTimer.set(currentRto());
-    }
-
-    /**
-     * A bare ACK carries SND.MAX, not SND.NXT: after a timeout SND.NXT has gone back to resend, but
-     * the peer has already seen up to SND.MAX and would find an older sequence number unacceptable,
-     * answer with an ACK of its own, and the two would trade ACKs forever (BSD tcp_output does the same).
-     */
-    @Override
-    public void sendAck() {
-        transmit(withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndMax, tcb.rcvNxt, TcpFlags.ACK, windowField())), 0, 0);
-    }
-
-    @Override
-    public void ackSoon() {
-        if (stack.sysctl(TcpSysctl.DELAYED_ACK, TcpSysctl.DELAYED_ACK_DEFAULT) == 0) {
-            sendAck();
-            return;
-        }
-        // RFC 1122 §4.2.3.2 / RFC 5681 §4.2: ACK at least every second full-sized segment, and within 500 ms.
-        if (++ackPendingSegments >= 2) {
-            sendAck();
-            return;
-        }
-        if (!delackTimer.pending()) {
-            delackTimer.set(stack.sysctl(TcpSysctl.DELACK_MS, TcpSysctl.DELACK_MS_DEFAULT) * 1_000_000L);
-        }
-    }
-
-    private void delayedAckTimeout() {
-        if (ackPendingSegments > 0 && tcb.state.isSynchronized() && tcb.state != TcpState.TIME_WAIT) {
-            tcb.counters.delayedAcks++;
-            sendAck();
-        }
-    }
-
-    @Override
-    public void sendReset(int seq, int ack, int flags) {
-        tcb.counters.outRsts++;
-        transmit(TcpHeader.of(tcb.localPort, tcb.remotePort, seq, ack, flags, 0), 0, 0);
-    }
+    @Override public void sendSyn() { sender.sendSyn(); }
+    @Override public void sendAck() { sender.sendAck(); }
+    @Override public void ackSoon() { sender.ackSoon(); }
+    @Override public void sendReset(int seq, int ack, int flags) { sender.sendReset(seq, ack, flags); }
+    @Override public void output() { sender.output(); }
+    @Override public void retransmitHead() { sender.retransmitHead(); }
+    @Override public void sendWindowProbe() { sender.sendWindowProbe(); }
+    @Override public int unsent() { return sender.unsent(); }
+    @Override public void releaseAcked(int n) { sender.releaseAcked(n); }
 
     @Override
     public boolean sendChallengeAck() {
         if (!stack.challengeAckAllowed()) return false;
         tcb.counters.challengeAcks++;
-        sendAck();
+        sender.sendAck();
         return true;
-    }
-
-    @Override
-    public void output() {
-        if (!TcpInput.canOutput(tcb.state)) return;
-        while (true) {
-            int unsent = unsent();
-            if (unsent > 0) {
-                int n = flow.sendNow(this, unsent);
-                if (n <= 0) return;
-                boolean fin = tcb.finQueued && n == unsent;
-                sendData(tcb.sndNxt, n, fin);
-            } else if (tcb.finQueued && tcb.sndNxt == finPosition()) {
-                sendData(tcb.sndNxt, 0, true);
-            } else {
-                return;
-            }
-        }
-    }
-
-    /** Where the FIN goes: right after the last byte the user queued. */
-    private int finPosition() { return sndBufSeq + sndBuf.size(); }
-
-    /** Sends {@code len} bytes at {@code seq} (and FIN after them), first transmission or not. */
-    private void sendData(int seq, int len, boolean fin) {
-        boolean retransmission = SeqNum.lt(seq, tcb.sndMax);
-        int flags = TcpFlags.ACK;
-        if (len > 0 && seq + len == finPosition()) flags |= TcpFlags.PSH;
-        if (fin) flags |= TcpFlags.FIN;
-        int end = seq + len + (fin ? 1 : 0);
-        if (retransmission) {
-            tcb.counters.retransSegs++;
-            if (tcb.rttTiming && SeqNum.leq(seq, tcb.rttSeq) && SeqNum.lt(tcb.rttSeq, end)) tcb.rttTiming = false;
-        } else if (!tcb.rttTiming) {
-            tcb.rttTiming = true;
-            tcb.rttSeq = seq;
-            tcb.rttStart = kernel.now();
-        }
-        if (fin) {
-            tcb.finSent = true;
-            tcb.finSeq = seq + len;
-        }
-        TcpHeader h = withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, seq, tcb.rcvNxt, flags, windowField()));
-        transmit(h, SeqNum.diff(seq, sndBufSeq), len);
-        tcb.counters.bytesSent += len;
-        tcb.sndNxt = SeqNum.max(tcb.sndNxt, end);
-        tcb.sndMax = SeqNum.max(tcb.sndMax, end);
-        // RFC 6298 §5.1: start the timer when a segment goes out and it is not running.
-        if (!rtxTimer.pending()) rtxTimer.set(currentRto());
-    }
-
-    @Override
-    public void retransmitHead() {
-        if (tcb.state == TcpState.SYN_SENT || (tcb.state == TcpState.SYN_RECEIVED && tcb.sndUna == tcb.iss)) {
-            sendSyn();
-            return;
-        }
-        int queued = sndBuf.size() - SeqNum.diff(tcb.sndUna, sndBufSeq);
-        int len = Math.min(tcb.mss, Math.max(0, queued));
-        boolean fin = tcb.finSent && tcb.sndUna + len == tcb.finSeq;
-        if (len > 0 || fin) sendData(tcb.sndUna, len, fin);
-    }
-
-    @Override
-    public void sendWindowProbe() {
-        transmit(withTimestamps(TcpHeader.of(tcb.localPort, tcb.remotePort, tcb.sndUna - 1, tcb.rcvNxt, TcpFlags.ACK, windowField())), 0, 0);
-    }
-
-    /** Every segment we send carries the current ACK and window; a pending delayed ACK is covered. */
-    private void transmit(TcpHeader h, int ringOff, int len) {
-        if ((h.flags() & TcpFlags.ACK) != 0) {
-            ackPendingSegments = 0;
-            delackTimer.clear();
-        }
-        tcb.counters.outSegs++;
-        TcpOutput.transmit(stack, tcb.localAddr, tcb.remoteAddr, h, sndBuf, ringOff, len);
-    }
-
-    /**
-     * The window field for the next segment: the flow-control policy's window, never moving the
-     * right edge we already advertised to the left (RFC 9293 §3.8.6), scaled by our shift.
-     */
-    private int windowField() {
-        int wnd = Math.max(0, flow.receiveWindow(this));
-        int advertised = Math.max(0, SeqNum.diff(tcb.rcvAdv, tcb.rcvNxt));
-        if (wnd < advertised) wnd = advertised;
-        int field = Math.min(wnd >>> tcb.rcvWscale, 65535);
-        if ((field << tcb.rcvWscale) < advertised && field < 65535) field++; // round up: never shrink
-        tcb.rcvWnd = field << tcb.rcvWscale;
-        tcb.rcvAdv = tcb.rcvNxt + tcb.rcvWnd;
-        return field;
-    }
-
-    @Override
-    public int unsent() {
-        return Math.max(0, sndBuf.size() - SeqNum.diff(tcb.sndNxt, sndBufSeq));
-    }
-
-    @Override
-    public void releaseAcked(int n) {
-        int k = Math.min(n, sndBuf.size());
-        sndBuf.skip(k);
-        sndBufSeq += k;
     }
 
     @Override
@@ -428,15 +272,39 @@ final class TcpSocket implements Sock, TcpConnection {
         waitTimer.set(2 * msl * 1_000_000L);
     }
 
+    /** RFC 1122 §4.2.3.6: after a long silence, probe whether the peer is still there. */
+    private void armKeepalive() {
+        keepaliveProbesOut = 0;
+        keepaliveTimer.set(stack.sysctl(TcpSysctl.KEEPALIVE_TIME_MS, TcpSysctl.KEEPALIVE_TIME_MS_DEFAULT) * 1_000_000L);
+    }
+
+    private void keepaliveTimeout() {
+        if (!keepalive || !(tcb.state == TcpState.ESTABLISHED || tcb.state == TcpState.CLOSE_WAIT)) return;
+        long intvl = stack.sysctl(TcpSysctl.KEEPALIVE_INTVL_MS, TcpSysctl.KEEPALIVE_INTVL_MS_DEFAULT) * 1_000_000L;
+        if (tcb.sndMax != tcb.sndUna || unsent() > 0) {
+            keepaliveTimer.set(intvl); // data is moving (or its timers run): not idle
+            return;
+        }
+        if (keepaliveProbesOut >= stack.sysctl(TcpSysctl.KEEPALIVE_PROBES, TcpSysctl.KEEPALIVE_PROBES_DEFAULT)) {
+            abort(Errno.ETIMEDOUT);
+            return;
+        }
+        keepaliveProbesOut++;
+        sender.sendWindowProbe(); // SEQ = SND.UNA - 1, no data: the peer must answer with an ACK
+        keepaliveTimer.set(intvl);
+    }
+
     private void waitTimeout() {
         if (tcb.state == TcpState.TIME_WAIT || tcb.state == TcpState.FIN_WAIT_2) closed();
     }
 
-    private long currentRto() { return tcb.rto; }
 
     @Override
     public void established() {
         everEstablished = true;
+        // RFC 6298 §5.7: a SYN timed out and no RTT sample came since: start data transfer with RTO = 3 s.
+        if (tcb.counters.rtoExpiries > 0 && tcb.srtt < 0) tcb.rto = 3_000_000_000L;
+        if (keepalive) armKeepalive();
         cc.init(tcb, (int) Math.min(Integer.MAX_VALUE / 2,
                 stack.sysctl(TcpSysctl.INIT_CWND, TcpSysctl.INIT_CWND_DEFAULT) * tcb.mss));
         if (parent != null) {
@@ -462,8 +330,9 @@ final class TcpSocket implements Sock, TcpConnection {
         setState(TcpState.CLOSED);
         rtxTimer.clear();
         persistTimer.clear();
-        delackTimer.clear();
+        sender.delackTimer.clear();
         waitTimer.clear();
+        keepaliveTimer.clear();
         stack.ehash.remove(this);
         if (parent != null) {
             parent.listenQueue.remove(this);
@@ -488,9 +357,10 @@ final class TcpSocket implements Sock, TcpConnection {
     /** Module unload: every connection is aborted. */
     void destroy() {
         if (listenQueue != null) for (TcpSocket c : listenQueue.all()) c.destroy();
+        keepaliveTimer.clear();
         rtxTimer.clear();
         persistTimer.clear();
-        delackTimer.clear();
+        sender.delackTimer.clear();
         waitTimer.clear();
         tcb.state = TcpState.CLOSED;
         orphan = true;
@@ -590,7 +460,7 @@ final class TcpSocket implements Sock, TcpConnection {
         }
         if (tcb.finQueued) return Errno.EPIPE.neg();
         if (len == 0) return 0;
-        int n = sndBuf.write(buf, off, len);
+        int n = sender.sndBuf.write(buf, off, len);
         if (n == 0) return Errno.EAGAIN.neg();
         output();
         return n;
@@ -641,6 +511,7 @@ final class TcpSocket implements Sock, TcpConnection {
     public void close() {
         if (orphan) return;
         orphan = true;
+        userClosed = true;
         if (tcb.state == TcpState.LISTEN) {
             // Connections nobody accepted are reset, as Linux's inet_csk_listen_stop does.
             for (TcpSocket c : listenQueue.all()) cm.abort(c);
@@ -669,12 +540,16 @@ final class TcpSocket implements Sock, TcpConnection {
         if (level == SOL_SOCKET) {
             switch (name) {
                 case SO_REUSEADDR: reuseAddr = value != 0; return 0;
-                case SO_KEEPALIVE: keepalive = value != 0; return 0;
+                case SO_KEEPALIVE:
+                    keepalive = value != 0;
+                    if (keepalive && tcb.state.isSynchronized()) armKeepalive();
+                    if (!keepalive) keepaliveTimer.clear();
+                    return 0;
                 case SO_SNDBUF: {
                     // Linux doubles the value (bookkeeping overhead) and caps it at wmem_max.
                     long max = stack.sysctl(TcpSysctl.WMEM_MAX, TcpSysctl.WMEM_MAX_DEFAULT);
                     sndBufOpt = (int) Math.max(4608, Math.min(2L * Math.max(value, 0), 2 * max));
-                    sndBuf.resize(sndBufOpt);
+                    sender.sndBuf.resize(sndBufOpt);
                     return 0;
                 }
                 case SO_RCVBUF: {
@@ -747,7 +622,7 @@ final class TcpSocket implements Sock, TcpConnection {
         if (st == TcpState.CLOSED && (everEstablished || softError != 0)) mask |= POLLHUP | POLLIN;
         if (tcb.finReceived && tcb.finQueued) mask |= POLLHUP;
         if ((st == TcpState.ESTABLISHED || st == TcpState.CLOSE_WAIT) && !tcb.finQueued
-                && sndBuf.free() > 0 && sndBuf.free() >= sndBuf.size() / 2) { // sk_stream_is_writeable
+                && sender.sndBuf.free() > 0 && sender.sndBuf.free() >= sender.sndBuf.size() / 2) { // sk_stream_is_writeable
             mask |= POLLOUT;
         }
         if (st == TcpState.CLOSED && everEstablished) mask |= POLLOUT; // a write would fail with EPIPE now
@@ -769,14 +644,11 @@ final class TcpSocket implements Sock, TcpConnection {
             sendQ = listenQueue.backlog();
         } else {
             recvQ = rcvBuf.size();
-            sendQ = sndBuf.size();
+            sendQ = sender.sndBuf.size();
         }
         return new SockInfo("tcp", tcb.state.linuxName(), recvQ, sendQ, localAddress(),
                 peerAddress() == null ? SockAddr.ANY : peerAddress(), inode, 0, null);
     }
-
-    /** Counters of this connection ({@code ss -i}). */
-    TcpControlBlock controlBlock() { return tcb; }
 
     @Override
     public String toString() {

@@ -396,4 +396,107 @@ class ConnectionStateTest {
         assertTrue(h.kernel().log().contains("LISTEN -> SYN-RECEIVED"));
         assertTrue(h.kernel().log().contains("SYN-RECEIVED -> ESTABLISHED"));
     }
+
+    @Test
+    void closeInListenAndSynSentGoesStraightToClosed() {
+        Sock l = h.listenOn(80);
+        l.close();
+        assertEquals(CLOSED, h.state(l));
+        Sock s = h.connectTo(81);
+        h.expectSent(syn());
+        s.close();
+        assertEquals(CLOSED, h.state(s));
+        h.after(ms(10_000));
+        h.expectNothingSent(); // no SYN retransmissions for a connection that is gone
+        Sock again = h.socket();
+        assertEquals(0, again.bind(new SockAddr(0, 80)), "the listener's port is free again");
+    }
+
+    @Test
+    void closeInSynReceivedSendsFinAndEntersFinWait1() {
+        Sock s = h.connectTo(80);
+        WireSegment syn = h.expectSent(syn());
+        h.receive(syn().seq(5000));
+        h.expectSent(synAck().seq(syn.seq()));
+        assertEquals(SYN_RECEIVED, h.state(s));
+        s.close();
+        assertEquals(FIN_WAIT_1, h.state(s));
+        h.expectSent(finAck().seq(syn.seq() + 1).ack(5001));
+        h.receive(ack().seq(5001).ack(syn.seq() + 2));
+        assertEquals(FIN_WAIT_2, h.state(s));
+    }
+
+    @Test
+    void halfOpenConnectionIsDroppedAfterSynAckRetries() {
+        h.sysctl(TcpSysctl.SYNACK_RETRIES, 2);
+        Sock l = h.listenOn(80);
+        h.receive(syn().seq(1000));
+        WireSegment first = h.expectSent(synAck().ack(1001));
+        h.after(ms(1000));
+        h.expectSent(synAck().seq(first.seq()));
+        h.after(ms(2000));
+        h.expectSent(synAck().seq(first.seq()));
+        h.after(ms(4000));
+        h.expectNothingSent();
+        h.receive(ack().seq(1001).ack(first.seq() + 1));
+        h.expectSent(rst().seq(first.seq() + 1)); // the half-open connection is gone: the listener resets
+        assertNull(l.accept());
+    }
+
+    @Test
+    void newSynBeyondTheOldSequenceSpaceEndsTimeWaitEarly() {
+        var c = Peer.acceptFrom(h);
+        c.sock().close();                                         // the server closes first...
+        h.expectSent(finAck().seq(c.us(0)));
+        h.receive(finAck().seq(c.peer(0)).ack(c.us(1)));
+        h.expectSent(ack().ack(c.peer(1)));
+        assertEquals(TIME_WAIT, h.state(c.sock()));               // ...so the server holds TIME-WAIT
+        // The client reconnects from the same port with a higher ISN (RFC 9293 §3.6.1, RFC 6191).
+        h.after(ms(100)).receive(syn().seq(c.peer(100_000)).mss(1460));
+        h.expectSent(synAck().ack(c.peer(100_001)));
+        assertEquals(CLOSED, h.state(c.sock()));
+        // An old duplicate SYN (below RCV.NXT) would not have done this: it gets a challenge ACK.
+    }
+
+    @Test
+    void oldSynInTimeWaitIsAnsweredWithAnAck() {
+        var c = Peer.acceptFrom(h);
+        c.sock().close();
+        h.receive(finAck().seq(c.peer(0)).ack(c.us(1)));
+        h.drainSent();
+        h.receive(syn().seq(c.peer(0)));
+        h.expectSent(ack().seq(c.us(1)).ack(c.peer(1)));
+        assertEquals(TIME_WAIT, h.state(c.sock()));
+    }
+
+    @Test
+    void keepaliveProbesAnIdleConnectionAndGivesUpOnASilentPeer() {
+        h.sysctl(TcpSysctl.KEEPALIVE_TIME_MS, 1000).sysctl(TcpSysctl.KEEPALIVE_INTVL_MS, 100).sysctl(TcpSysctl.KEEPALIVE_PROBES, 3);
+        var c = Peer.acceptFrom(h);
+        assertEquals(0, c.sock().setsockopt(Sock.SOL_SOCKET, Sock.SO_KEEPALIVE, 1));
+        h.after(ms(1000));
+        h.expectSent(ack().seq(c.us(-1)).ack(c.peer(0)).length(0));   // RFC 1122 §4.2.3.6 probe
+        h.receive(ack().seq(c.peer(0)).ack(c.us(0)));                  // the peer is alive
+        h.after(ms(999));
+        h.expectNothingSent();
+        h.after(ms(1));
+        for (int i = 0; i < 3; i++) {
+            h.expectSent(ack().seq(c.us(-1)).length(0));
+            h.after(ms(100));
+        }
+        assertEquals(CLOSED, h.state(c.sock()));
+        assertEquals(Errno.ETIMEDOUT.code, c.sock().takeError());
+    }
+
+    @Test
+    void dataArrivingAfterCloseIsAnsweredWithReset() {
+        var c = Peer.acceptFrom(h);
+        c.sock().close();
+        h.expectSent(finAck().seq(c.us(0)));
+        h.receive(ack().seq(c.peer(0)).ack(c.us(1)));
+        assertEquals(FIN_WAIT_2, h.state(c.sock()));
+        h.receive(data("too late").seq(c.peer(0)).ack(c.us(1)));
+        h.expectSent(rstAck().seq(c.us(1)).ack(c.peer(0)));
+        assertEquals(CLOSED, h.state(c.sock()));
+    }
 }
