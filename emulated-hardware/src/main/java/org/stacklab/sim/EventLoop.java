@@ -1,6 +1,5 @@
 package org.stacklab.sim;
 
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
  * on the one thread that runs the loop.
  */
 public final class EventLoop {
-    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final EventQueue queue = new EventQueue();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final SeededRandom random;
     private final boolean realTime;
@@ -101,7 +100,7 @@ public final class EventLoop {
         checkThread();
         if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
         if (t.queued) {
-            queue.remove(t); // O(n), but only when a timer is moved before it ran
+            queue.remove(t); // O(log n): the timer knows its slot
             if (t.cancelled()) cancelledQueued--;
         }
         t.revive(when, seq++);
