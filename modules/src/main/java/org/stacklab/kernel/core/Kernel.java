@@ -41,6 +41,8 @@ public final class Kernel {
 
     private final Map<String, NetDevice> devices = new LinkedHashMap<>();
     private final Collection<NetDevice> devicesView = java.util.Collections.unmodifiableCollection(devices.values());
+    /** The same devices as an indexable snapshot, replaced on (un)registration: walked per packet without an iterator. */
+    private List<NetDevice> deviceList = List.of();
     private int nextIfindex = 1;
     private final Map<Integer, PacketHandler> packetTypes = new HashMap<>();
     /** {@link #packetTypes} as two parallel arrays, for the per-frame lookup (no boxing, few entries). */
@@ -135,6 +137,7 @@ public final class Kernel {
         dev.setIfindex(nextIfindex++);
         dev.setKernel(this);
         devices.put(dev.name(), dev);
+        deviceList = List.copyOf(devices.values());
         log.info(dev.name() + ": registered, ifindex " + dev.ifindex() + ", mtu " + dev.mtu()
                 + (dev.type() == NetDevice.ARPHRD_ETHER ? ", " + MacAddr.format(dev.mac()) : ""));
     }
@@ -142,6 +145,7 @@ public final class Kernel {
     public void unregisterNetdev(NetDevice dev) {
         if (dev.isUp()) devClose(dev);
         devices.remove(dev.name());
+        deviceList = List.copyOf(devices.values());
         log.info(dev.name() + ": unregistered");
     }
 
@@ -154,6 +158,12 @@ public final class Kernel {
 
     /** The registered devices in ifindex order: a read-only live view (the receive path walks it per packet). */
     public Collection<NetDevice> devices() { return devicesView; }
+
+    /**
+     * The registered devices in ifindex order as an immutable list, for per-packet walks by index (no
+     * iterator). A snapshot: a device registered later appears in the next call's list.
+     */
+    public List<NetDevice> deviceList() { return deviceList; }
 
     /** {@code ip link set DEV up}. Returns 0 or -errno from the driver. */
     public int devOpen(NetDevice dev) {

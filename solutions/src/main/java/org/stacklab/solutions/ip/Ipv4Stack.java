@@ -137,8 +137,9 @@ public final class Ipv4Stack implements IpStack {
     public boolean isLocalAddress(int addr) {
         if (Ip4.isLoopback(addr)) return true;
         // Indexed loops over the address lists: this runs for every datagram in and out.
-        for (NetDevice d : kernel.devices()) {
-            List<InetIfAddr> l = d.addresses();
+        List<NetDevice> devs = kernel.deviceList();
+        for (int k = 0; k < devs.size(); k++) {
+            List<InetIfAddr> l = devs.get(k).addresses();
             for (int i = 0; i < l.size(); i++) if (l.get(i).address() == addr) return true;
         }
         return false;
@@ -148,8 +149,9 @@ public final class Ipv4Stack implements IpStack {
     public boolean isBroadcast(int addr) {
         if (addr == Ip4.BROADCAST) return true;
         if (addr == 0) return false;
-        for (NetDevice d : kernel.devices()) {
-            List<InetIfAddr> l = d.addresses();
+        List<NetDevice> devs = kernel.deviceList();
+        for (int k = 0; k < devs.size(); k++) {
+            List<InetIfAddr> l = devs.get(k).addresses();
             for (int i = 0; i < l.size(); i++) if (l.get(i).broadcast() == addr) return true;
         }
         return false;
