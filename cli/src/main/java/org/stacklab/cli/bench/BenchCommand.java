@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure TCP throughput through the e1000 rings and over lo against Linux loopback sockets.")
 public final class BenchCommand implements Callable<Integer> {
+    private static final long WARMUP = 256L << 20;
+
     @Option(names = "--quick", description = "A smaller transfer (64 MiB) for a fast look.")
     boolean quick;
 
@@ -46,10 +48,11 @@ public final class BenchCommand implements Callable<Integer> {
         ModuleSet modules = ModuleSet.parse(ModuleSet.REFERENCE, use);
         System.out.println("# stacklab bench: " + n + " bytes per bulk transfer, modules " + modules);
 
-        // Warm the JIT on a small transfer of each kind so the measured runs compare steady states.
-        rings(modules, Math.min(n, 32L << 20));
-        loopback(modules, Math.min(n, 32L << 20));
-        LinuxLoopback.gbps(Math.min(n, 32L << 20));
+        // Warm the JIT on a transfer of each kind first so the measured runs compare steady states
+        // (C2 needs a few hundred thousand segments through the rings before the hot path settles).
+        rings(modules, WARMUP);
+        loopback(modules, WARMUP);
+        LinuxLoopback.gbps(WARMUP);
 
         SockPump.Result r = rings(modules, n);
         SockPump.Result l = loopback(modules, n);
