@@ -12,6 +12,8 @@ import org.stacklab.syscall.Processes;
 import org.stacklab.syscall.Program;
 import org.stacklab.syscall.Scheduler;
 import org.stacklab.syscall.Task;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
 
 /**
  * Two hosts on a switch running the reference kernel (driver, IPv4, UDP, TCP), and the echo

@@ -26,6 +26,8 @@ import org.stacklab.scenario.Link;
 import org.stacklab.scenario.LinkOptions;
 import org.stacklab.scenario.Topology;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
 
 /**
  * One host with one e1000 whose cable ends in a test port — the "wire" — that records every frame

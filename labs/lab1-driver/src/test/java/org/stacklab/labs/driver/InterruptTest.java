@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.core.NapiStruct;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TraceDir;
 
 /** The interrupt handler, NAPI and interrupt moderation. */
 class InterruptTest {
@@ -19,7 +20,7 @@ class InterruptTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.host.kernel().trace().lines());
+        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.host.kernel().trace().lines());
         if (rig != null) rig.assertHealthy();
     }
 

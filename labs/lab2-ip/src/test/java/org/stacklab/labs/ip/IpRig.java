@@ -16,6 +16,8 @@ import org.stacklab.scenario.Host;
 import org.stacklab.scenario.LinkOptions;
 import org.stacklab.scenario.Topology;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
 
 /**
  * Scenarios for lab 2, built with {@link Topology}. Every host boots the {@code ip} module that

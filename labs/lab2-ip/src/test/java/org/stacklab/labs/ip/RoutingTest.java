@@ -15,6 +15,7 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.ip.Route;
 import org.stacklab.kernel.ip.RoutingTable;
 import org.stacklab.kernel.socket.Errno;
+import org.stacklab.testkit.TraceDir;
 
 /** The routing table (component ip.routing): longest-prefix match, metrics, removal, no route. */
 class RoutingTest {
@@ -22,7 +23,7 @@ class RoutingTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
         if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 

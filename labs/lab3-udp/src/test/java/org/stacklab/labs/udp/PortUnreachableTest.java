@@ -13,6 +13,7 @@ import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.scenario.Frames;
+import org.stacklab.testkit.TraceDir;
 
 /** Nobody on the port: ICMP port unreachable (RFC 1122 §4.1.3.1) and what the sender's socket makes of it. */
 class PortUnreachableTest {
@@ -20,7 +21,7 @@ class PortUnreachableTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
+        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
         if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
     }
 

@@ -18,6 +18,8 @@ import org.stacklab.scenario.Host;
 import org.stacklab.scenario.LinkOptions;
 import org.stacklab.scenario.Topology;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
 
 /**
  * Scenarios for lab 3, built with {@link Topology}: every host boots the {@code udp} module that

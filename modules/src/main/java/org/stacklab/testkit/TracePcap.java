@@ -1,4 +1,4 @@
-package org.stacklab.labs.firewall;
+package org.stacklab.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,11 +11,11 @@ import org.stacklab.kernel.core.PacketTrace;
  * Writes a kernel's packet trace as a classic pcap file (LINKTYPE_ETHERNET, microsecond stamps of
  * the virtual clock) that Wireshark and tcpdump open: {@code tcpdump -nr target/pcap/NAME.pcap}.
  */
-final class TracePcap {
+public final class TracePcap {
     private TracePcap() {}
 
     /** Writes the file and returns its path, or null if it could not be written (the test goes on). */
-    static Path write(String name, List<PacketTrace.Entry> entries) {
+    public static Path write(String name, List<PacketTrace.Entry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         le32(out, 0xa1b2c3d4);
         le16(out, 2);
