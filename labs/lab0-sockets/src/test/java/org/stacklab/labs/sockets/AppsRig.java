@@ -2,7 +2,6 @@ package org.stacklab.labs.sockets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 import org.stacklab.kernel.core.Components;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.scenario.Host;
@@ -88,12 +87,6 @@ final class AppsRig {
 
     /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
     String pcaps() {
-        StringBuilder sb = new StringBuilder();
-        for (Host h : t.hosts()) {
-            Path p = TracePcap.write("lab0-sockets-seed" + t.seed() + "-" + h.name(), h.kernel().trace().entries());
-            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
-        }
-        return sb.toString();
+        return TracePcap.writeEach("lab0-sockets-seed" + t.seed(), t);
     }
-
 }

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.stacklab.hw.bus.HardwareFault;
 import org.stacklab.hw.bus.Mmio;
-import org.stacklab.hw.link.LinkEnd;
 import org.stacklab.hw.link.LinkSpec;
-import org.stacklab.hw.link.Port;
 import org.stacklab.hw.nic.E1000;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.MacAddr;
@@ -28,6 +26,7 @@ import org.stacklab.scenario.Topology;
 import org.stacklab.sim.Time;
 import org.stacklab.testkit.TraceDir;
 import org.stacklab.testkit.TracePcap;
+import org.stacklab.testkit.WirePort;
 
 /**
  * One host with one e1000 whose cable ends in a test port — the "wire" — that records every frame
@@ -172,18 +171,5 @@ final class DriverRig {
         if (!host.kernel().oopses().isEmpty() || !nic().faults().isEmpty()) {
             fail("the driver " + (nic().faults().isEmpty() ? "threw (an oops)" : "misprogrammed the NIC (a hardware fault)") + explain());
         }
-    }
-
-    /** The far end of the cable: records frames, sends frames. */
-    static final class WirePort implements Port {
-        final List<byte[]> frames = new ArrayList<>();
-        LinkEnd link;
-
-        @Override public String name() { return "wire"; }
-        @Override public void plugged(LinkEnd l) { link = l; }
-        @Override public void unplugged() { link = null; }
-        @Override public void receive(byte[] frame) { frames.add(frame); }
-
-        void send(byte[] frame) { if (link != null) link.transmit(frame); }
     }
 }

@@ -4,11 +4,7 @@ import static org.stacklab.testkit.tcp.Seg.ack;
 import static org.stacklab.testkit.tcp.Seg.syn;
 import static org.stacklab.testkit.tcp.Seg.synAck;
 
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.opentest4j.TestAbortedException;
+import org.stacklab.grader.LabExtension;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.kernel.tcp.TcpState;
@@ -18,11 +14,12 @@ import org.stacklab.testkit.tcp.WireSegment;
 
 /**
  * The scenario of one graded test of lab6-tcp-flow ({@link TcpLabScenario}); the grader passes
- * {@code -Dstacklab.use=tcp.flow=student,tcp.congestion=student}. Registered with
- * {@code @RegisterExtension}, it adds to every failure what a student needs to act on it: the tcpdump trace of the host's segments, and the
- * command that replays the test; and fails a test that passed its own checks if the kernel oopsed.
+ * {@code -Dstacklab.use=tcp.flow=student,tcp.congestion=student}. Registered with {@code @RegisterExtension}
+ * ({@link LabExtension}), it adds to every failure what a student needs to act on it: the tcpdump
+ * trace of the host's segments, a pcap file and the command that replays the test; and it fails a
+ * test that passed its own checks if the kernel oopsed.
  */
-final class FlowLab extends TcpLabScenario implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
+final class FlowLab extends TcpLabScenario implements LabExtension {
     static final String LAB = "lab6-tcp-flow";
 
     FlowLab() {
@@ -61,21 +58,5 @@ final class FlowLab extends TcpLabScenario implements BeforeEachCallback, AfterE
         h.receive(ack().seq(PEER_ISN + 1).ack(synSeg.seq() + 1).window(65535));
         h.expectNothingSent();
         return new Conn(s, synSeg.seq(), null);
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext ctx) {
-        starting(ctx.getRequiredTestMethod().getName());
-    }
-
-    @Override
-    public void afterEach(ExtensionContext ctx) {
-        if (ctx.getExecutionException().isEmpty()) assertNoOops();
-    }
-
-    @Override
-    public void handleTestExecutionException(ExtensionContext ctx, Throwable t) throws Throwable {
-        if (t instanceof TestAbortedException) throw t;
-        throw explain(t, ctx.getRequiredTestClass().getSimpleName());
     }
 }
