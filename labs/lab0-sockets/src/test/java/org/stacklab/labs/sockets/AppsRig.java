@@ -2,6 +2,7 @@ package org.stacklab.labs.sockets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.kernel.core.Components;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.scenario.Host;
@@ -88,5 +89,12 @@ final class AppsRig {
     /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
     String pcaps() {
         return TracePcap.writeEach("lab0-sockets-seed" + t.seed(), t);
+    }
+
+    /** The end of every test: its trace for {@code ./stacklab verify}, and processes still blocked (a
+     * failing test) are killed, so their threads end. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), t.trace());
+        sched.killAll();
     }
 }

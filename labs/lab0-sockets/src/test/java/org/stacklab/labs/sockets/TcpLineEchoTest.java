@@ -12,7 +12,6 @@ import org.stacklab.grader.Points;
 import org.stacklab.sim.Time;
 import org.stacklab.syscall.Processes;
 import org.stacklab.syscall.Task;
-import org.stacklab.testkit.TraceDir;
 
 /** The TCP line-echo server, driven by the tests' own client (LineClient) through syscalls. */
 class TcpLineEchoTest {
@@ -21,8 +20,7 @@ class TcpLineEchoTest {
     /** Processes still blocked (a failing test) are killed, so their threads end. */
     @AfterEach
     void stop(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) rig.sched.killAll();
+        if (rig != null) rig.finish(info);
     }
 
     Task client(AppsRig rig, String... steps) {

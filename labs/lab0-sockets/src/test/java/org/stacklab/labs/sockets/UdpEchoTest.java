@@ -12,7 +12,6 @@ import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.syscall.Task;
-import org.stacklab.testkit.TraceDir;
 
 /** The UDP echo server and client, as processes on two hosts. */
 class UdpEchoTest {
@@ -21,8 +20,7 @@ class UdpEchoTest {
     /** Processes still blocked (a failing test) are killed, so their threads end. */
     @AfterEach
     void stop(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) rig.sched.killAll();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

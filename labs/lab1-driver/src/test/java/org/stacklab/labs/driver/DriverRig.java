@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.hw.bus.HardwareFault;
 import org.stacklab.hw.bus.Mmio;
 import org.stacklab.hw.link.LinkSpec;
@@ -171,5 +172,11 @@ final class DriverRig {
         if (!host.kernel().oopses().isEmpty() || !nic().faults().isEmpty()) {
             fail("the driver " + (nic().faults().isEmpty() ? "threw (an oops)" : "misprogrammed the NIC (a hardware fault)") + explain());
         }
+    }
+
+    /** The end of every test: its trace for {@code ./stacklab verify}, then no oops, no hardware fault. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), host.kernel().trace().lines());
+        assertHealthy();
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.kernel.core.NapiStruct;
 import org.stacklab.sim.Time;
-import org.stacklab.testkit.TraceDir;
 
 /** The interrupt handler, NAPI and interrupt moderation. */
 class InterruptTest {
@@ -20,8 +19,7 @@ class InterruptTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.host.kernel().trace().lines());
-        if (rig != null) rig.assertHealthy();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

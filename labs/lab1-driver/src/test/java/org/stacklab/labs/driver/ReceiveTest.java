@@ -13,7 +13,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.stacklab.grader.Points;
 import org.stacklab.hw.link.LinkSpec;
 import org.stacklab.sim.Time;
-import org.stacklab.testkit.TraceDir;
 
 /** Receive: frames up the stack, RDT refill, the ring going round. */
 class ReceiveTest {
@@ -21,8 +20,7 @@ class ReceiveTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.host.kernel().trace().lines());
-        if (rig != null) rig.assertHealthy();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

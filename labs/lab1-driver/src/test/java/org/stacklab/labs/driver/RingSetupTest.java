@@ -14,7 +14,6 @@ import org.stacklab.grader.Points;
 import org.stacklab.hw.bus.e1000.E1000Desc;
 import org.stacklab.hw.link.LinkSpec;
 import org.stacklab.kernel.core.MacAddr;
-import org.stacklab.testkit.TraceDir;
 
 /** Probe: the MAC address and the two descriptor rings, as the registers and memory show them. */
 class RingSetupTest {
@@ -22,8 +21,7 @@ class RingSetupTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.host.kernel().trace().lines());
-        if (rig != null) rig.assertHealthy();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(1)

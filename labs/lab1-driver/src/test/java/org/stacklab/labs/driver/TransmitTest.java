@@ -14,7 +14,6 @@ import org.stacklab.grader.Points;
 import org.stacklab.hw.link.LinkSpec;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.sim.Time;
-import org.stacklab.testkit.TraceDir;
 
 /** Transmit: frames on the wire, the tail register, a full ring. */
 class TransmitTest {
@@ -22,8 +21,7 @@ class TransmitTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.host.kernel().trace().lines());
-        if (rig != null) rig.assertHealthy();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

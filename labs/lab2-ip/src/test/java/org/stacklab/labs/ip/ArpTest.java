@@ -16,7 +16,6 @@ import org.stacklab.kernel.socket.Sock;
 import org.stacklab.scenario.Host;
 import org.stacklab.scenario.Ping;
 import org.stacklab.sim.Time;
-import org.stacklab.testkit.TraceDir;
 
 /** ARP (RFC 826): resolving a neighbour before the first datagram, the cache, the queue. */
 class ArpTest {
@@ -24,8 +23,7 @@ class ArpTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     static int indexOf(List<String> trace, String text) {

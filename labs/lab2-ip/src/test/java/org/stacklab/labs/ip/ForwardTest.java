@@ -16,7 +16,6 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.scenario.Ping;
 import org.stacklab.sim.Time;
-import org.stacklab.testkit.TraceDir;
 
 /** Forwarding across a router (RFC 1812 §5.2, §5.3.1): h1 ── r1 ── h2. */
 class ForwardTest {
@@ -24,8 +23,7 @@ class ForwardTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(3)

@@ -14,7 +14,6 @@ import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.scenario.Ping;
 import org.stacklab.sim.Time;
-import org.stacklab.testkit.TraceDir;
 
 /** ICMP echo (RFC 792): ping's request and reply, over a cable and over lo. */
 class IcmpEchoTest {
@@ -22,8 +21,7 @@ class IcmpEchoTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

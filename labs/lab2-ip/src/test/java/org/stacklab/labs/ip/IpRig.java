@@ -1,8 +1,11 @@
 package org.stacklab.labs.ip;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.core.PacketTrace;
@@ -109,5 +112,11 @@ final class IpRig {
     /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
     String pcaps() {
         return TracePcap.writeEach("lab2-ip-seed" + t.seed(), t);
+    }
+
+    /** The end of every test: its trace for {@code ./stacklab verify}, then no kernel may have oopsed. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), t.trace());
+        assertEquals(List.of(), t.oopses(), () -> "a kernel oopsed" + explain());
     }
 }

@@ -18,7 +18,6 @@ import org.stacklab.kernel.socket.Sock;
 import org.stacklab.scenario.Frames;
 import org.stacklab.scenario.Host;
 import org.stacklab.sim.Time;
-import org.stacklab.testkit.TraceDir;
 
 /** IPv4 output and input (RFC 791 §3.1, RFC 1122 §3.2.1): the header, delivery, and what is dropped. */
 class Ipv4Test {
@@ -26,8 +25,7 @@ class Ipv4Test {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     static byte[] good(Host h2, String payload) {

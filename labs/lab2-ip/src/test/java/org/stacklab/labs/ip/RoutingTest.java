@@ -15,7 +15,6 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.ip.Route;
 import org.stacklab.kernel.ip.RoutingTable;
 import org.stacklab.kernel.socket.Errno;
-import org.stacklab.testkit.TraceDir;
 
 /** The routing table (component ip.routing): longest-prefix match, metrics, removal, no route. */
 class RoutingTest {
@@ -23,8 +22,7 @@ class RoutingTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     RoutingTable table() {

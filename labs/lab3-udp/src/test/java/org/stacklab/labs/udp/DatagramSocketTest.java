@@ -14,7 +14,6 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
-import org.stacklab.testkit.TraceDir;
 
 /** Datagram sockets: bind, sendto, recvfrom, connect, and the errno each refuses with. */
 class DatagramSocketTest {
@@ -22,8 +21,7 @@ class DatagramSocketTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

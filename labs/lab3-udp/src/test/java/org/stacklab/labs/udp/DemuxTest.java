@@ -15,7 +15,6 @@ import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.scenario.Frames;
-import org.stacklab.testkit.TraceDir;
 
 /** The receive path: ports, addresses, lengths and the checksum (RFC 768). */
 class DemuxTest {
@@ -23,8 +22,7 @@ class DemuxTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

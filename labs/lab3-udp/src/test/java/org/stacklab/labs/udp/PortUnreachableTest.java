@@ -3,7 +3,6 @@ package org.stacklab.labs.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.scenario.Frames;
-import org.stacklab.testkit.TraceDir;
 
 /** Nobody on the port: ICMP port unreachable (RFC 1122 §4.1.3.1) and what the sender's socket makes of it. */
 class PortUnreachableTest {
@@ -21,8 +19,7 @@ class PortUnreachableTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info.getTestClass(), info.getTestMethod(), rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

@@ -1,8 +1,11 @@
 package org.stacklab.labs.udp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.core.PacketTrace;
@@ -149,5 +152,11 @@ final class UdpRig {
     /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
     String pcaps() {
         return TracePcap.writeEach("lab3-udp-seed" + t.seed(), t);
+    }
+
+    /** The end of every test: its trace for {@code ./stacklab verify}, then no kernel may have oopsed. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), t.trace());
+        assertEquals(List.of(), t.oopses(), () -> "a kernel oopsed" + explain());
     }
 }
