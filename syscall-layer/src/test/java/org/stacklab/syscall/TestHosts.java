@@ -6,6 +6,7 @@ import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.sim.EventLoop;
+import org.stacklab.testkit.FakeIpNetwork;
 
 /**
  * Two hosts, h1 (10.0.0.1) and h2 (10.0.0.2), on one scenario: the reference UDP over a stand-in IP

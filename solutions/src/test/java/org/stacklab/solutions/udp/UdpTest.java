@@ -23,6 +23,7 @@ import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.kernel.udp.UdpDropReason;
 import org.stacklab.sim.EventLoop;
+import org.stacklab.testkit.FakeIpNetwork;
 
 /**
  * RFC 768 behaviour of a UDP module over a stand-in IP layer (see {@link FakeIpNetwork}). It uses

@@ -2,7 +2,7 @@ package org.stacklab.labs.sockets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.kernel.core.Components;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.scenario.Host;
@@ -12,6 +12,8 @@ import org.stacklab.syscall.Processes;
 import org.stacklab.syscall.Program;
 import org.stacklab.syscall.Scheduler;
 import org.stacklab.syscall.Task;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
 
 /**
  * Two hosts on a switch running the reference kernel (driver, IPv4, UDP, TCP), and the echo
@@ -86,12 +88,13 @@ final class AppsRig {
 
     /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
     String pcaps() {
-        StringBuilder sb = new StringBuilder();
-        for (Host h : t.hosts()) {
-            Path p = TracePcap.write("lab0-sockets-seed" + t.seed() + "-" + h.name(), h.kernel().trace().entries());
-            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
-        }
-        return sb.toString();
+        return TracePcap.writeEach("lab0-sockets-seed" + t.seed(), t);
     }
 
+    /** The end of every test: its trace for {@code ./stacklab verify}, and processes still blocked (a
+     * failing test) are killed, so their threads end. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), t.trace());
+        sched.killAll();
+    }
 }

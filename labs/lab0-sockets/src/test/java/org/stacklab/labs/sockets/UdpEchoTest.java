@@ -20,8 +20,7 @@ class UdpEchoTest {
     /** Processes still blocked (a failing test) are killed, so their threads end. */
     @AfterEach
     void stop(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) rig.sched.killAll();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.hw.bus.HardwareFault;
 import org.stacklab.hw.bus.Mmio;
-import org.stacklab.hw.link.LinkEnd;
 import org.stacklab.hw.link.LinkSpec;
-import org.stacklab.hw.link.Port;
 import org.stacklab.hw.nic.E1000;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.MacAddr;
@@ -26,6 +25,9 @@ import org.stacklab.scenario.Link;
 import org.stacklab.scenario.LinkOptions;
 import org.stacklab.scenario.Topology;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
+import org.stacklab.testkit.WirePort;
 
 /**
  * One host with one e1000 whose cable ends in a test port — the "wire" — that records every frame
@@ -172,16 +174,9 @@ final class DriverRig {
         }
     }
 
-    /** The far end of the cable: records frames, sends frames. */
-    static final class WirePort implements Port {
-        final List<byte[]> frames = new ArrayList<>();
-        LinkEnd link;
-
-        @Override public String name() { return "wire"; }
-        @Override public void plugged(LinkEnd l) { link = l; }
-        @Override public void unplugged() { link = null; }
-        @Override public void receive(byte[] frame) { frames.add(frame); }
-
-        void send(byte[] frame) { if (link != null) link.transmit(frame); }
+    /** The end of every test: its trace for {@code ./stacklab verify}, then no oops, no hardware fault. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), host.kernel().trace().lines());
+        assertHealthy();
     }
 }

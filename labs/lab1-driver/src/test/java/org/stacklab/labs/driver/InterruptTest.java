@@ -19,8 +19,7 @@ class InterruptTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.host.kernel().trace().lines());
-        if (rig != null) rig.assertHealthy();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

@@ -20,8 +20,7 @@ class ReceiveTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.host.kernel().trace().lines());
-        if (rig != null) rig.assertHealthy();
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

@@ -23,8 +23,7 @@ class ArpTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     static int indexOf(List<String> trace, String text) {

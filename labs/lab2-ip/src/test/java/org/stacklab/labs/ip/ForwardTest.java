@@ -23,8 +23,7 @@ class ForwardTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(3)

@@ -1,11 +1,11 @@
 package org.stacklab.labs.ip;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
-import org.stacklab.hw.link.LinkEnd;
-import org.stacklab.hw.link.Port;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.core.PacketTrace;
@@ -16,6 +16,9 @@ import org.stacklab.scenario.Host;
 import org.stacklab.scenario.LinkOptions;
 import org.stacklab.scenario.Topology;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
+import org.stacklab.testkit.WirePort;
 
 /**
  * Scenarios for lab 2, built with {@link Topology}. Every host boots the {@code ip} module that
@@ -106,27 +109,14 @@ final class IpRig {
         return "\n  replay: ./stacklab grade --lab lab2-ip --seed " + t.seed() + "\n" + t.report(40).replaceAll("(?m)^", "  ") + pcaps();
     }
 
-    /** A test port at the far end of a cable: records frames, sends frames. */
-    static final class WirePort implements Port {
-        final List<byte[]> frames = new ArrayList<>();
-        LinkEnd link;
-
-        @Override public String name() { return "wire"; }
-        @Override public void plugged(LinkEnd l) { link = l; }
-        @Override public void unplugged() { link = null; }
-        @Override public void receive(byte[] frame) { frames.add(frame); }
-
-        void send(byte[] frame) { if (link != null) link.transmit(frame); }
-    }
-
     /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
     String pcaps() {
-        StringBuilder sb = new StringBuilder();
-        for (Host h : t.hosts()) {
-            Path p = TracePcap.write("lab2-ip-seed" + t.seed() + "-" + h.name(), h.kernel().trace().entries());
-            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
-        }
-        return sb.toString();
+        return TracePcap.writeEach("lab2-ip-seed" + t.seed(), t);
     }
 
+    /** The end of every test: its trace for {@code ./stacklab verify}, then no kernel may have oopsed. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), t.trace());
+        assertEquals(List.of(), t.oopses(), () -> "a kernel oopsed" + explain());
+    }
 }

@@ -25,8 +25,7 @@ class Ipv4Test {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     static byte[] good(Host h2, String payload) {

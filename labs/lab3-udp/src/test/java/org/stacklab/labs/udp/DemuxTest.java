@@ -22,8 +22,7 @@ class DemuxTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

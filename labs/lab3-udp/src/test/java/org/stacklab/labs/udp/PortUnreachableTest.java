@@ -3,7 +3,6 @@ package org.stacklab.labs.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ class PortUnreachableTest {
 
     @AfterEach
     void healthy(TestInfo info) {
-        if (rig != null) TraceDir.write(info, rig.t.trace());
-        if (rig != null) assertEquals(List.of(), rig.t.oopses(), () -> "a kernel oopsed" + rig.explain());
+        if (rig != null) rig.finish(info);
     }
 
     @Test @Points(2)

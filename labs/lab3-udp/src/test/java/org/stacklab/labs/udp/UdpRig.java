@@ -1,11 +1,11 @@
 package org.stacklab.labs.udp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
-import org.stacklab.hw.link.LinkEnd;
-import org.stacklab.hw.link.Port;
+import org.junit.jupiter.api.TestInfo;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.core.PacketTrace;
@@ -18,6 +18,8 @@ import org.stacklab.scenario.Host;
 import org.stacklab.scenario.LinkOptions;
 import org.stacklab.scenario.Topology;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TraceDir;
+import org.stacklab.testkit.TracePcap;
 
 /**
  * Scenarios for lab 3, built with {@link Topology}: every host boots the {@code udp} module that
@@ -132,19 +134,11 @@ final class UdpRig {
         return sb.append(pcaps()).toString();
     }
 
-    /** A test port at the far end of a cable: records frames, sends frames. */
-    static final class WirePort implements Port {
-        final List<byte[]> frames = new ArrayList<>();
-        LinkEnd link;
-
-        @Override public String name() { return "wire"; }
-        @Override public void plugged(LinkEnd l) { link = l; }
-        @Override public void unplugged() { link = null; }
-
+    /** The wire, answering ARP requests for 10.0.0.1 so h2 can send back to it. */
+    static final class WirePort extends org.stacklab.testkit.WirePort {
         @Override
         public void receive(byte[] frame) {
-            frames.add(frame);
-            // Answer ARP requests for 10.0.0.1, so h2 can send back to the wire.
+            super.receive(frame);
             if (frame.length >= 42 && frame[12] == 8 && frame[13] == 6 && frame[21] == 1
                     && Frames.get16(frame, 38) == 0x0a00 && Frames.get16(frame, 40) == 0x0001) {
                 long sha = 0;
@@ -153,18 +147,16 @@ final class UdpRig {
                 send(Frames.arpReply(WIRE_MAC, Ip4.parse("10.0.0.1"), sha, spa));
             }
         }
-
-        void send(byte[] frame) { if (link != null) link.transmit(frame); }
     }
 
     /** Writes each host's frames as a pcap file ({@code tcpdump -nr FILE}, Wireshark) and lists the paths. */
     String pcaps() {
-        StringBuilder sb = new StringBuilder();
-        for (Host h : t.hosts()) {
-            Path p = TracePcap.write("lab3-udp-seed" + t.seed() + "-" + h.name(), h.kernel().trace().entries());
-            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
-        }
-        return sb.toString();
+        return TracePcap.writeEach("lab3-udp-seed" + t.seed(), t);
     }
 
+    /** The end of every test: its trace for {@code ./stacklab verify}, then no kernel may have oopsed. */
+    void finish(TestInfo info) {
+        TraceDir.write(info.getTestClass(), info.getTestMethod(), t.trace());
+        assertEquals(List.of(), t.oopses(), () -> "a kernel oopsed" + explain());
+    }
 }

@@ -23,6 +23,7 @@ import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.sim.EventLoop;
 import org.stacklab.sim.Time;
+import org.stacklab.testkit.TracePcap;
 
 /**
  * The firewall in a real stack: two hosts on a veth link, the reference IPv4 and UDP modules, and

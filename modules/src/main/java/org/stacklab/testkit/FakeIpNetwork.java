@@ -1,4 +1,4 @@
-package org.stacklab.solutions.udp;
+package org.stacklab.testkit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,35 +14,35 @@ import org.stacklab.kernel.ip.RoutingTable;
 import org.stacklab.sim.EventLoop;
 
 /**
- * A stand-in for the IP layer in UDP unit tests: one /24 subnet, each kernel with one address;
- * output() hands the transport segment to the destination kernel's handler 10 µs later, with the
+ * A stand-in for the IP layer in transport unit tests (UDP, the syscall layer): one /24 subnet,
+ * each kernel with one address; output() hands the transport segment to the destination kernel's handler 10 µs later, with the
  * skb positioned as IP would leave it. Records what was sent and every port unreachable.
  */
-final class FakeIpNetwork {
+public final class FakeIpNetwork {
     static final long DELAY = 10_000;
     final EventLoop loop;
     final Map<Integer, FakeIp> byAddr = new LinkedHashMap<>();
 
-    FakeIpNetwork(EventLoop loop) {
+    public FakeIpNetwork(EventLoop loop) {
         this.loop = loop;
     }
 
-    FakeIp attach(Kernel k, String addr) {
+    public FakeIp attach(Kernel k, String addr) {
         FakeIp ip = new FakeIp(k, Ip4.parse(addr));
         byAddr.put(ip.addr, ip);
         return ip;
     }
 
-    record Sent(int saddr, int daddr, byte[] segment) {}
+    public record Sent(int saddr, int daddr, byte[] segment) {}
 
-    final class FakeIp implements IpStack {
+    public final class FakeIp implements IpStack {
         final Kernel kernel;
         final int addr;
         final Map<Integer, IpProtocolHandler> handlers = new LinkedHashMap<>();
-        final List<Sent> sent = new ArrayList<>();
-        final List<Integer> unreachables = new ArrayList<>();
+        public final List<Sent> sent = new ArrayList<>();
+        public final List<Integer> unreachables = new ArrayList<>();
         /** Flip a byte of the next outgoing segment at this offset (-1 = none). */
-        int corruptAt = -1;
+        public int corruptAt = -1;
 
         FakeIp(Kernel kernel, int addr) {
             this.kernel = kernel;
@@ -71,7 +71,8 @@ final class FakeIpNetwork {
             return 0;
         }
 
-        void deliver(byte[] seg, int saddr, int daddr, int protocol) {
+        /** Hands {@code seg} to this kernel's handler for {@code protocol} now, as if IP had received it. */
+        public void deliver(byte[] seg, int saddr, int daddr, int protocol) {
             // IPv4 header in front, so networkHeader() means what it does after real IP input.
             SkBuff skb = SkBuff.alloc(20 + seg.length);
             skb.put(20 + seg.length);

@@ -1,4 +1,4 @@
-package org.stacklab.labs.tcpflow;
+package org.stacklab.testkit.tcp;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,18 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.stacklab.hw.pcap.PcapWriter;
 import org.stacklab.kernel.core.Checksum;
-import org.stacklab.testkit.tcp.WireSegment;
 
 /**
  * Writes the segments a test saw as a pcap file (Ethernet + IPv4 + TCP, stamped with the virtual
  * clock) that {@code tcpdump -nr FILE} and Wireshark open. The test IP layer carries bare TCP
  * segments, so the IPv4 and Ethernet headers are made up here: addresses as recorded, TTL 64.
  */
-final class SegmentPcap {
+public final class SegmentPcap {
     private SegmentPcap() {}
 
     /** Writes {@code target/pcap/NAME.pcap}; returns its path, or null if it could not be written. */
-    static Path write(String name, List<WireSegment> segments) {
+    public static Path write(String name, List<WireSegment> segments) {
         if (segments.isEmpty()) return null;
         try {
             Path dir = Path.of("target", "pcap");

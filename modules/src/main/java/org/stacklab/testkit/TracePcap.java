@@ -1,4 +1,4 @@
-package org.stacklab.labs.firewall;
+package org.stacklab.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,16 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.stacklab.kernel.core.PacketTrace;
+import org.stacklab.scenario.Host;
+import org.stacklab.scenario.Topology;
 
 /**
  * Writes a kernel's packet trace as a classic pcap file (LINKTYPE_ETHERNET, microsecond stamps of
  * the virtual clock) that Wireshark and tcpdump open: {@code tcpdump -nr target/pcap/NAME.pcap}.
  */
-final class TracePcap {
+public final class TracePcap {
     private TracePcap() {}
 
     /** Writes the file and returns its path, or null if it could not be written (the test goes on). */
-    static Path write(String name, List<PacketTrace.Entry> entries) {
+    public static Path write(String name, List<PacketTrace.Entry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         le32(out, 0xa1b2c3d4);
         le16(out, 2);
@@ -40,6 +42,19 @@ final class TracePcap {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Writes each host's frames of {@code t} as {@code NAME-HOST.pcap} and lists the paths written,
+     * one line {@code "  pcap of HOST's frames: PATH"} each, for a failure message.
+     */
+    public static String writeEach(String name, Topology t) {
+        StringBuilder sb = new StringBuilder();
+        for (Host h : t.hosts()) {
+            Path p = write(name + "-" + h.name(), h.kernel().trace().entries());
+            if (p != null) sb.append("  pcap of ").append(h.name()).append("'s frames: ").append(p).append('\n');
+        }
+        return sb.toString();
     }
 
     private static void le16(ByteArrayOutputStream o, int v) {
