@@ -1,5 +1,8 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.Ethernet;
+import org.stacklab.kernel.ip.scaffold.ArpPacket;
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import org.stacklab.kernel.core.InetIfAddr;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;

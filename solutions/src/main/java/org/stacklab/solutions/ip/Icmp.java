@@ -1,5 +1,7 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.IcmpRateLimiter;
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;

@@ -1,5 +1,6 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

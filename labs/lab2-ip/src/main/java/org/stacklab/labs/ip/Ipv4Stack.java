@@ -1,5 +1,6 @@
 package org.stacklab.labs.ip;
 
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import java.util.List;
 import java.util.Map;
 import org.stacklab.kernel.core.Components;

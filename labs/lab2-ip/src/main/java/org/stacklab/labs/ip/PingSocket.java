@@ -1,5 +1,6 @@
 package org.stacklab.labs.ip;
 
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import java.util.ArrayDeque;
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;

@@ -8,6 +8,7 @@ import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SocketProto;
+import org.stacklab.kernel.udp.UdpMib;
 
 /**
  * UDP on one host ({@code udp_prot} with its {@code udp_table} and MIB): the entry in the AF_INET

@@ -1,4 +1,4 @@
-package org.stacklab.labs.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
