@@ -131,7 +131,7 @@ public final class Icmp implements IpProtocolHandler {
         int type = skb.u8(skb.data());
         int code = skb.u8(skb.data() + 1);
         if (inner.protocol() == IpStack.PROTO_ICMP) {
-            stack.pingSockets().deliverError(skb, from, inner, off + ihl);
+            stack.pingSockets().deliverError(skb, from, off + ihl);
             return;
         }
         IpProtocolHandler h = stack.protocol(inner.protocol());

@@ -1,5 +1,6 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.PingSockets;
 import org.stacklab.kernel.ip.scaffold.IpMib;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class Ipv4Stack implements IpStack {
         this.forward = new Ipv4Forward(this);
         this.input = new Ipv4Input(this);
         this.icmp = new Icmp(this);
-        this.pingSockets = new PingSockets(this);
+        this.pingSockets = new PingSockets(kernel, this, mib);
     }
 
     public Kernel kernel() { return kernel; }
