@@ -1,6 +1,5 @@
 package org.stacklab.sim;
 
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
  * on the one thread that runs the loop.
  */
 public final class EventLoop {
-    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final EventQueue queue = new EventQueue();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final SeededRandom random;
     private final boolean realTime;
@@ -29,6 +28,8 @@ public final class EventLoop {
     private long eventsRun;
     /** Cancelled timers still in the queue; purged in bulk when they are the majority. */
     private int cancelledQueued;
+    /** Dead timers tolerated before a purge is considered at all. */
+    private static final int PURGE_MIN = 32;
     private Consumer<Timer> tracer;
 
     private EventLoop(long seed, boolean realTime) {
@@ -99,7 +100,7 @@ public final class EventLoop {
         checkThread();
         if (when < now) throw new IllegalArgumentException("cannot schedule in the past: " + when + " < now " + now);
         if (t.queued) {
-            queue.remove(t); // O(n), but only when a timer is moved before it ran
+            queue.remove(t); // O(log n): the timer knows its slot
             if (t.cancelled()) cancelledQueued--;
         }
         t.revive(when, seq++);
@@ -199,10 +200,15 @@ public final class EventLoop {
         return end < now ? Long.MAX_VALUE : end;
     }
 
-    /** A queued timer was cancelled; drop dead timers in bulk when they outnumber live ones. */
+    /**
+     * A queued timer was cancelled; drop dead timers in bulk when they outnumber live ones. The purge
+     * costs O(queue) once per queue/2 cancels, O(1) per cancel amortized; purging early keeps the heap
+     * (whose every add and poll is O(log size)) near the live events, which TCP, cancelling a timer per
+     * segment, would otherwise bury under a thousand dead ones.
+     */
     void cancelled() {
         cancelledQueued++;
-        if (cancelledQueued > 1024 && cancelledQueued > queue.size() / 2) {
+        if (cancelledQueued > PURGE_MIN && cancelledQueued > queue.size() / 2) {
             queue.removeIf(t -> {
                 if (!t.cancelled()) return false;
                 t.queued = false;

@@ -17,6 +17,8 @@ public final class Timer implements Comparable<Timer> {
     private boolean cancelled;
     /** In the loop's queue (live or cancelled); false once it ran or was purged. */
     boolean queued;
+    /** Slot in the loop's {@link EventQueue} heap, -1 when not in it. */
+    int heapIndex = -1;
 
     Timer(EventLoop loop, long when, long seq, Runnable action, String label) {
         this.loop = loop;

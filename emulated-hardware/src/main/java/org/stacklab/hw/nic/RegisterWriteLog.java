@@ -15,15 +15,19 @@ final class RegisterWriteLog {
     private final int[] value = new int[CAPACITY];
     private long total;
 
+    /** Slot of the next write: {@code total % CAPACITY}, kept so the per-write path does no division. */
+    private int next;
+
     void record(long now, int off, int val) {
-        int i = (int) (total % CAPACITY);
+        int i = next;
         time[i] = now;
         offset[i] = off;
         value[i] = val;
+        next = i + 1 == CAPACITY ? 0 : i + 1;
         total++;
     }
 
-    void clear() { total = 0; }
+    void clear() { total = 0; next = 0; }
 
     /** One line per write, oldest first: {@code   0.000012  TDT <- 0x00000013 (19)}. */
     String format(String indent) {

@@ -41,8 +41,13 @@ public final class Kernel {
 
     private final Map<String, NetDevice> devices = new LinkedHashMap<>();
     private final Collection<NetDevice> devicesView = java.util.Collections.unmodifiableCollection(devices.values());
+    /** The same devices as an indexable snapshot, replaced on (un)registration: walked per packet without an iterator. */
+    private List<NetDevice> deviceList = List.of();
     private int nextIfindex = 1;
     private final Map<Integer, PacketHandler> packetTypes = new HashMap<>();
+    /** {@link #packetTypes} as two parallel arrays, for the per-frame lookup (no boxing, few entries). */
+    private int[] packetTypeKeys = new int[0];
+    private PacketHandler[] packetTypeHandlers = new PacketHandler[0];
     /** Which module registered each ethertype (null: core or a test), to clean up after it. */
     private final Map<Integer, String> packetTypeOwners = new HashMap<>();
     /** The module whose init or exit is running, or null. */
@@ -61,12 +66,15 @@ public final class Kernel {
     // NET_RX softirq state.
     private final ArrayDeque<NapiStruct> pollList = new ArrayDeque<>();
     private boolean netRxRaised;
+    /** The NET_RX softirq event, rescheduled on each raise rather than allocated. */
+    private final Timer netRxTimer;
     private long softirqRuns;
     private final ArrayDeque<SkBuff> backlog = new ArrayDeque<>();
     private final NapiStruct backlogNapi;
 
     public Kernel(String hostname, EventLoop loop, ModuleSet moduleSet) {
         this.hostname = hostname;
+        this.netRxTimer = loop.newTimer(this::netRxAction, "NET_RX softirq " + hostname);
         this.loop = loop;
         this.moduleSet = moduleSet;
         this.random = loop.random().fork("kernel:" + hostname);
@@ -129,6 +137,7 @@ public final class Kernel {
         dev.setIfindex(nextIfindex++);
         dev.setKernel(this);
         devices.put(dev.name(), dev);
+        deviceList = List.copyOf(devices.values());
         log.info(dev.name() + ": registered, ifindex " + dev.ifindex() + ", mtu " + dev.mtu()
                 + (dev.type() == NetDevice.ARPHRD_ETHER ? ", " + MacAddr.format(dev.mac()) : ""));
     }
@@ -136,6 +145,7 @@ public final class Kernel {
     public void unregisterNetdev(NetDevice dev) {
         if (dev.isUp()) devClose(dev);
         devices.remove(dev.name());
+        deviceList = List.copyOf(devices.values());
         log.info(dev.name() + ": unregistered");
     }
 
@@ -148,6 +158,12 @@ public final class Kernel {
 
     /** The registered devices in ifindex order: a read-only live view (the receive path walks it per packet). */
     public Collection<NetDevice> devices() { return devicesView; }
+
+    /**
+     * The registered devices in ifindex order as an immutable list, for per-packet walks by index (no
+     * iterator). A snapshot: a device registered later appears in the next call's list.
+     */
+    public List<NetDevice> deviceList() { return deviceList; }
 
     /** {@code ip link set DEV up}. Returns 0 or -errno from the driver. */
     public int devOpen(NetDevice dev) {
@@ -197,11 +213,13 @@ public final class Kernel {
                     owner == null ? "" : " (registered by module " + owner + ")"));
         }
         if (moduleInInit != null) packetTypeOwners.put(ethertype, moduleInInit);
+        rebuildPacketTypeArrays();
     }
 
     public void unregisterPacketType(int ethertype) {
         packetTypes.remove(ethertype);
         packetTypeOwners.remove(ethertype);
+        rebuildPacketTypeArrays();
     }
 
     /** Removes every ethertype handler {@code module} registered (after a failed init or a sloppy exit). */
@@ -211,6 +229,27 @@ public final class Kernel {
             packetTypes.remove(e.getKey());
             return true;
         });
+        rebuildPacketTypeArrays();
+    }
+
+    private void rebuildPacketTypeArrays() {
+        int[] keys = new int[packetTypes.size()];
+        PacketHandler[] handlers = new PacketHandler[keys.length];
+        int i = 0;
+        for (Map.Entry<Integer, PacketHandler> e : packetTypes.entrySet()) {
+            keys[i] = e.getKey();
+            handlers[i++] = e.getValue();
+        }
+        packetTypeKeys = keys;
+        packetTypeHandlers = handlers;
+    }
+
+    private PacketHandler lookupPacketType(int ethertype) {
+        int[] keys = packetTypeKeys;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == ethertype) return packetTypeHandlers[i];
+        }
+        return null;
     }
 
     public PacketHandler packetType(int ethertype) { return packetTypes.get(ethertype); }
@@ -241,7 +280,7 @@ public final class Kernel {
         else skb.pktType = SkBuff.PACKET_OTHERHOST;
         skb.pull(14);
         skb.resetNetworkHeader();
-        PacketHandler h = packetTypes.get(skb.protocol);
+        PacketHandler h = lookupPacketType(skb.protocol);
         if (h == null) {
             drop(DROP_UNKNOWN_ETHERTYPE);
             return;
@@ -292,7 +331,7 @@ public final class Kernel {
     private void raiseNetRx() {
         if (netRxRaised) return;
         netRxRaised = true;
-        loop.schedule(0, this::netRxAction, "NET_RX softirq " + hostname);
+        loop.rescheduleAt(netRxTimer, loop.now());
     }
 
     /**

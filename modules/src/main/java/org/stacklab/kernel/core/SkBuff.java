@@ -37,6 +37,14 @@ public final class SkBuff {
     public int mark;
     /** Owner socket for accounting (any object the transport chooses), or null. */
     public Object sk;
+    /**
+     * What is known about the transport checksum on receive (Linux's {@code ip_summed}):
+     * {@link #CHECKSUM_NONE} means verify it; {@link #CHECKSUM_UNNECESSARY} means the device vouches
+     * for the data, as loopback does for bytes that never left memory.
+     */
+    public int ipSummed;
+
+    public static final int CHECKSUM_NONE = 0, CHECKSUM_UNNECESSARY = 1;
 
     public static final int PACKET_HOST = 0, PACKET_BROADCAST = 1, PACKET_MULTICAST = 2, PACKET_OTHERHOST = 3;
 
@@ -140,7 +148,7 @@ public final class SkBuff {
         SkBuff c = new SkBuff(buf.clone());
         c.data = data; c.tail = tail;
         c.macHeader = macHeader; c.networkHeader = networkHeader; c.transportHeader = transportHeader;
-        c.dev = dev; c.protocol = protocol; c.pktType = pktType; c.tstamp = tstamp; c.mark = mark; c.sk = sk;
+        c.dev = dev; c.protocol = protocol; c.pktType = pktType; c.tstamp = tstamp; c.mark = mark; c.sk = sk; c.ipSummed = ipSummed;
         return c;
     }
 

@@ -1,14 +1,15 @@
 package org.stacklab.kernel.core;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * Kernel tunables by their /proc/sys name ({@code net.ipv4.ip_forward}, {@code net.ipv4.tcp_rmem}).
  * Modules read them when they need them, so a test or the shell can change one at any time.
  */
 public final class Sysctl {
-    private final Map<String, Long> values = new TreeMap<>();
+    /** Hashed, not sorted: modules read tunables per packet, and {@link #all} promises no order anyway. */
+    private final Map<String, Long> values = new HashMap<>();
 
     public long get(String name, long dflt) {
         Long v = values.get(name);

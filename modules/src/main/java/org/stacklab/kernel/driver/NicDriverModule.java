@@ -182,8 +182,12 @@ public final class NicDriverModule implements KernelModule {
             kernel.guarded(name + " set ITR " + dev.name(), () -> driver.setInterruptModeration(usecs));
         }
 
+        /** The kernel's /proc/interrupts, looked up once rather than per interrupt. */
+        private IrqStats irqStats;
+
         void onInterrupt() {
-            IrqStats.of(kernel).count(pdev.irq().number());
+            if (irqStats == null) irqStats = IrqStats.of(kernel);
+            irqStats.count(pdev.irq().number());
             try {
                 driver.interrupt();
             } catch (RuntimeException | StackOverflowError e) {

@@ -138,14 +138,24 @@ public final class Ipv4Stack implements IpStack {
     @Override
     public boolean isLocalAddress(int addr) {
         if (Ip4.isLoopback(addr)) return true;
-        for (NetDevice d : kernel.devices()) for (InetIfAddr a : d.addresses()) if (a.address() == addr) return true;
+        // Indexed loops over the address lists: this runs for every datagram in and out.
+        List<NetDevice> devs = kernel.deviceList();
+        for (int k = 0; k < devs.size(); k++) {
+            List<InetIfAddr> l = devs.get(k).addresses();
+            for (int i = 0; i < l.size(); i++) if (l.get(i).address() == addr) return true;
+        }
         return false;
     }
 
     @Override
     public boolean isBroadcast(int addr) {
         if (addr == Ip4.BROADCAST) return true;
-        for (NetDevice d : kernel.devices()) for (InetIfAddr a : d.addresses()) if (a.broadcast() == addr && addr != 0) return true;
+        if (addr == 0) return false;
+        List<NetDevice> devs = kernel.deviceList();
+        for (int k = 0; k < devs.size(); k++) {
+            List<InetIfAddr> l = devs.get(k).addresses();
+            for (int i = 0; i < l.size(); i++) if (l.get(i).broadcast() == addr) return true;
+        }
         return false;
     }
 
