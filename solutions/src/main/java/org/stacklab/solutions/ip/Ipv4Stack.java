@@ -6,6 +6,7 @@ import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.Neighbour;
 import org.stacklab.kernel.ip.scaffold.AbstractIpv4Stack;
 import org.stacklab.kernel.ip.scaffold.PingSockets;
+import org.stacklab.kernel.ip.scaffold.Reassembly;
 
 /**
  * One host's IPv4 layer: the given {@link AbstractIpv4Stack} (MIB, FIB, transports, routing
@@ -25,7 +26,7 @@ public final class Ipv4Stack extends AbstractIpv4Stack {
         super(kernel);
         this.arp = new ArpProtocol(this);
         this.output = new Ipv4Output(this);
-        this.reassembly = new Reassembly(this);
+        this.reassembly = new Reassembly(kernel, mib, Ipv4Header::parse, (orig, type, code, info) -> icmp().sendError(orig, type, code, info));
         this.forward = new Ipv4Forward(this);
         this.input = new Ipv4Input(this);
         this.icmp = new Icmp(this);
