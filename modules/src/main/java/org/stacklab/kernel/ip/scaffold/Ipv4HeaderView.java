@@ -1,12 +1,14 @@
 package org.stacklab.kernel.ip.scaffold;
 
 /**
- * The fields of a parsed IPv4 header (RFC 791 §3.1) that the given fragmentation and reassembly
- * code reads, and the two edits it makes. Each IP implementation's {@code Ipv4Header} record
+ * The fields of a parsed IPv4 header (RFC 791 §3.1) that the given fragmentation, reassembly and
+ * ICMP error code reads, and the two edits it makes. Each IP implementation's {@code Ipv4Header} record
  * implements it (its record components are these accessors), so that code can stay given while
  * the header codec is written per implementation.
  */
 public interface Ipv4HeaderView {
+    int tos();
+
     int flags();
 
     /** Fragment offset in bytes (the wire carries it in units of 8). */
