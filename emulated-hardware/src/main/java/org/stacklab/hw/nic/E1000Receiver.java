@@ -101,7 +101,7 @@ final class E1000Receiver {
                 mem.write8(d + RX_ERRORS, 0);
                 mem.write16(d + RX_SPECIAL, 0);
                 mem.write8(d + RX_STATUS, done == dmaLen ? RXD_STAT_DD | RXD_STAT_EOP : RXD_STAT_DD);
-                head = (head + 1) % n;
+                head = head + 1 == n ? 0 : head + 1; // head < n (checked above)
             }
         } catch (BusError e) {
             try {

@@ -104,7 +104,7 @@ final class E1000Transmitter {
                 }
                 total += len;
                 descs++;
-                i = (i + 1) % n;
+                i = i + 1 == n ? 0 : i + 1; // head and tail are < n (checked above): no division per descriptor
                 if ((cmd & TXD_CMD_EOP) != 0) { eop = true; break; }
             }
         } catch (BusError e) {
@@ -135,7 +135,7 @@ final class E1000Transmitter {
                     mem.write8(d + TX_STATUS, TXD_STAT_DD);
                     reported = true;
                 }
-                k = (k + 1) % n;
+                k = k + 1 == n ? 0 : k + 1;
             }
         } catch (BusError e) {
             throw dev.dmaFault("bus error during TX DMA from descriptor " + k, e, "buffer addr");

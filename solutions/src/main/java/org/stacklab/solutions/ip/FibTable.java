@@ -20,6 +20,13 @@ public final class FibTable implements RoutingTable {
     @SuppressWarnings("unchecked")
     private final Map<Integer, List<Route>>[] byPrefix = new Map[33];
     private int size;
+    /**
+     * The last lookup and its answer (a one-entry dst cache): a bulk transfer asks for the same
+     * destination for every segment. Any change to the table forgets it.
+     */
+    private boolean cached;
+    private int cachedDaddr;
+    private Route cachedRoute;
 
     public FibTable() {
         for (int i = 0; i <= 32; i++) byPrefix[i] = new LinkedHashMap<>();
@@ -27,6 +34,7 @@ public final class FibTable implements RoutingTable {
 
     @Override
     public void add(Route r) {
+        cached = false;
         Route n = normalise(r);
         List<Route> l = byPrefix[n.prefixLen()].computeIfAbsent(n.dest(), k -> new ArrayList<>());
         if (l.contains(n)) return; // ip route add of an identical route: nothing changes
@@ -36,6 +44,7 @@ public final class FibTable implements RoutingTable {
 
     @Override
     public boolean remove(Route r) {
+        cached = false;
         Route n = normalise(r);
         List<Route> l = byPrefix[n.prefixLen()].get(n.dest());
         if (l == null || !l.remove(n)) return false;
@@ -51,6 +60,15 @@ public final class FibTable implements RoutingTable {
 
     @Override
     public Route lookup(int daddr) {
+        if (cached && daddr == cachedDaddr) return cachedRoute;
+        Route best = longestMatch(daddr);
+        cached = true;
+        cachedDaddr = daddr;
+        cachedRoute = best;
+        return best;
+    }
+
+    private Route longestMatch(int daddr) {
         for (int p = 32; p >= 0; p--) {
             if (byPrefix[p].isEmpty()) continue;
             List<Route> l = byPrefix[p].get(daddr & Ip4.mask(p));

@@ -11,28 +11,26 @@ import org.stacklab.sim.Timer;
 final class KernelTimer {
     private final Kernel kernel;
     private final Runnable fn;
-    private final String label;
-    private Timer event;
+    /** The one event this timer ever uses, rescheduled rather than allocated per arming. */
+    private final Timer event;
     private long deadline = -1;
 
     KernelTimer(Kernel kernel, String label, Runnable fn) {
         this.kernel = kernel;
-        this.label = label;
         this.fn = fn;
+        this.event = kernel.loop().newTimer(() -> kernel.guarded(label, this::fire), label);
     }
 
     /** Fires {@code delayNs} from now (replacing any earlier deadline). */
     void set(long delayNs) {
         deadline = kernel.now() + delayNs;
-        if (event != null && event.isPending() && event.when() <= deadline) return;
-        if (event != null) event.cancel();
-        event = kernel.timer(delayNs, this::fire, label);
+        if (event.isPending() && event.when() <= deadline) return;
+        kernel.loop().rescheduleAt(event, deadline);
     }
 
     void clear() {
         deadline = -1;
-        if (event != null) event.cancel();
-        event = null;
+        event.cancel();
     }
 
     boolean pending() { return deadline >= 0; }
@@ -40,11 +38,10 @@ final class KernelTimer {
     long deadline() { return deadline; }
 
     private void fire() {
-        event = null;
         if (deadline < 0) return;
         long now = kernel.now();
         if (now < deadline) {
-            event = kernel.timer(deadline - now, this::fire, label);
+            kernel.loop().rescheduleAt(event, deadline);
             return;
         }
         deadline = -1;
