@@ -8,6 +8,10 @@
  *       addresses); each implementation's {@code Ipv4Stack} extends it and wires its parts.</li>
  *   <li>{@link org.stacklab.kernel.ip.scaffold.AbstractIpModule}: the {@code ip} kernel module
  *       (what it registers and exports at load, what it undoes at unload).</li>
+ *   <li>{@link org.stacklab.kernel.ip.scaffold.AbstractArpCache} (entries, NUD states and timers,
+ *       queues; a subclass writes {@code output} and {@code update}) and
+ *       {@link org.stacklab.kernel.ip.scaffold.AbstractIcmp} (receive, errors in and out, rate
+ *       limiting; a subclass writes the echo reply).</li>
  *   <li>{@link org.stacklab.kernel.ip.scaffold.Reassembly} and
  *       {@link org.stacklab.kernel.ip.scaffold.Ipv4Fragmenter}: fragments in and out; they read and
  *       write headers through {@link org.stacklab.kernel.ip.scaffold.Ipv4HeaderView}, which each
