@@ -15,7 +15,8 @@
  * {@code Ipv4Forward} and {@code Ipv4Header.decrementTtl} (6), {@code Icmp.echoReply} (7). The
  * rest is given: {@code IpModule} and {@code Ipv4Stack} here (the wiring of your parts), and in
  * {@code org.stacklab.kernel.ip.scaffold} (shared with the reference): {@code AbstractIpv4Stack},
- * {@code AbstractIpModule}, {@code AbstractArpCache}, {@code AbstractIcmp} (ICMP errors),
+ * {@code AbstractIpModule}, {@code AbstractArpCache}, {@code AbstractArpProtocol},
+ * {@code AbstractIcmp} (ICMP errors),
  * {@code IpMib}, {@code Reassembly},
  * {@code Ipv4Fragmenter}, {@code IcmpRateLimiter}, {@code Ethernet}, {@code ArpPacket} and the ping sockets.
  */

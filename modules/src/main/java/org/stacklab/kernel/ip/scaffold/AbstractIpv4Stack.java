@@ -48,8 +48,8 @@ public abstract class AbstractIpv4Stack implements IpStack {
     /** The handler of ethertype 0x0806 ({@code arp_rcv}). */
     public abstract PacketHandler arp();
 
-    /** The handler of IP protocol 1. */
-    public abstract IpProtocolHandler icmp();
+    /** The handler of IP protocol 1, which also sends the layer's ICMP errors. */
+    public abstract AbstractIcmp icmp();
 
     /** The ping socket family (SOCK_DGRAM, IPPROTO_ICMP). */
     public abstract PingSockets pingSockets();

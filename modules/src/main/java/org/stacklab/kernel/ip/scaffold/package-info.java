@@ -9,7 +9,9 @@
  *   <li>{@link org.stacklab.kernel.ip.scaffold.AbstractIpModule}: the {@code ip} kernel module
  *       (what it registers and exports at load, what it undoes at unload).</li>
  *   <li>{@link org.stacklab.kernel.ip.scaffold.AbstractArpCache} (entries, NUD states and timers,
- *       queues; a subclass writes {@code output} and {@code update}) and
+ *       queues; a subclass writes {@code output} and {@code update}),
+ *       {@link org.stacklab.kernel.ip.scaffold.AbstractArpProtocol} (replies and requests on the
+ *       wire; a subclass writes {@code receive} and {@code solicit}) and
  *       {@link org.stacklab.kernel.ip.scaffold.AbstractIcmp} (receive, errors in and out, rate
  *       limiting; a subclass writes the echo reply).</li>
  *   <li>{@link org.stacklab.kernel.ip.scaffold.Reassembly} and
