@@ -1,5 +1,6 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.core.Netfilter;

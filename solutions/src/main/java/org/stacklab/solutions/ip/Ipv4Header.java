@@ -1,5 +1,6 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.Ipv4HeaderView;
 import org.stacklab.kernel.core.Checksum;
 
 /**
@@ -22,7 +23,7 @@ import org.stacklab.kernel.core.Checksum;
  * @param fragOffset  fragment offset in bytes (the wire carries it in units of 8)
  */
 public record Ipv4Header(int version, int ihl, int tos, int totalLength, int id, int flags, int fragOffset,
-                         int ttl, int protocol, int checksum, int saddr, int daddr) {
+                         int ttl, int protocol, int checksum, int saddr, int daddr) implements Ipv4HeaderView {
     public static final int MIN_LENGTH = 20;
     public static final int MAX_DATAGRAM = 65535;
     /** Don't Fragment. */
@@ -114,24 +115,6 @@ public record Ipv4Header(int version, int ihl, int tos, int totalLength, int id,
     public static void setDaddr(byte[] b, int off, int daddr) {
         put32(b, off + 16, daddr);
         updateChecksum(b, off);
-    }
-
-    /**
-     * Options a fragment other than the first may carry: only those with the "copied" bit (RFC 791
-     * §3.1, option-type bit 0); the others are overwritten with NOPs, as Linux's ip_options_fragment.
-     */
-    static void keepOnlyCopiedOptions(byte[] b, int off) {
-        int end = off + (b[off] & 0xf) * 4;
-        int i = off + MIN_LENGTH;
-        while (i < end) {
-            int type = b[i] & 0xff;
-            if (type == 0) break; // end of option list
-            if (type == 1) { i++; continue; } // NOP
-            int len = i + 1 < end ? b[i + 1] & 0xff : 0;
-            if (len < 2 || i + len > end) break;
-            if ((type & 0x80) == 0) for (int k = 0; k < len; k++) b[i + k] = 1;
-            i += len;
-        }
     }
 
     static int u16(byte[] b, int off) { return ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff); }

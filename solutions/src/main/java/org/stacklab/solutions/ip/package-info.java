@@ -19,8 +19,11 @@
  * {@link org.stacklab.kernel.ip.RoutingTable} contract; already swappable alone as component
  * {@code ip.routing}), {@code ArpCache}/{@code ArpProtocol} (receive, solicit, output),
  * {@code Ipv4Input} (receive, localDeliver), {@code Ipv4Output} (output, finish, neighOutput),
- * {@code Ipv4Forward} (forward) and the echo part of {@code Icmp}. The plumbing stays given:
- * {@code IpModule}, {@code Ipv4Stack}, {@code IpMib}, {@code Reassembly}, {@code Ipv4Fragmenter},
- * {@code IcmpRateLimiter}, the ping sockets.
+ * {@code Ipv4Forward} (forward) and the echo part of {@code Icmp}. The plumbing stays given and
+ * lives once, in {@code org.stacklab.kernel.ip.scaffold}: {@code AbstractIpv4Stack} (which
+ * {@code Ipv4Stack} extends), {@code AbstractIpModule}, {@code AbstractArpCache},
+ * {@code AbstractArpProtocol} and {@code AbstractIcmp} (which {@code ArpCache}, {@code ArpProtocol}
+ * and {@code Icmp} extend), {@code IpMib}, {@code Reassembly},
+ * {@code Ipv4Fragmenter}, {@code IcmpRateLimiter}, {@code Ethernet}, {@code ArpPacket}, the ping sockets.
  */
 package org.stacklab.solutions.ip;

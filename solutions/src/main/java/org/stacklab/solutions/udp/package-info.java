@@ -10,6 +10,8 @@
  * <li>{@link org.stacklab.solutions.udp.UdpSocket}: the {@code Sock} (receive queue bounded by
  *     SO_RCVBUF, connect, shutdown, options); {@link org.stacklab.solutions.udp.UdpOutput}: sending.</li>
  * </ul>
- * The header format and the MIB counters are given ({@code org.stacklab.kernel.udp}).
+ * The header format and the MIB counters are given ({@code org.stacklab.kernel.udp}), and so are the
+ * module and the socket-family plumbing {@code Udp} and {@code UdpModule} extend
+ * ({@code org.stacklab.kernel.udp.scaffold}).
  */
 package org.stacklab.solutions.udp;

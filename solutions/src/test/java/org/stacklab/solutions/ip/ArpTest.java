@@ -1,5 +1,7 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.ArpPacket;
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package org.stacklab.solutions.ip;
 
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stacklab.solutions.ip.IpNet.ip;

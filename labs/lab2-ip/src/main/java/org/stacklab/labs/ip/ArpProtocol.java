@@ -1,12 +1,8 @@
 package org.stacklab.labs.ip;
 
-import org.stacklab.kernel.core.InetIfAddr;
-import org.stacklab.kernel.core.Ip4;
-import org.stacklab.kernel.core.Kernel;
-import org.stacklab.kernel.core.MacAddr;
 import org.stacklab.kernel.core.NetDevice;
-import org.stacklab.kernel.core.PacketHandler;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.scaffold.AbstractArpProtocol;
 
 /**
  * ARP (RFC 826): answers requests for this host's addresses, learns bindings from what it hears
@@ -17,28 +13,18 @@ import org.stacklab.kernel.core.SkBuff;
  * only when we are the target of a request (the requester is about to talk to us). A reply only
  * completes or refreshes an entry we have; an unsolicited reply creates nothing.
  *
+ * <p>The replies, the requests on the wire and what the cache asks of ARP are given
+ * ({@link AbstractArpProtocol}); here is your {@code receive} and {@code solicit}.
+ *
  * <p><b>Gratuitous ARP</b> (sender address = target address, request or reply form, RFC 5227 §3):
  * it updates an existing entry (a neighbour that moved to a new NIC is followed at once) but never
  * creates one, like Linux with {@code arp_accept=0}, so a host cannot fill our cache by announcing
  * itself. One that claims an address of ours is logged as an address conflict and otherwise ignored.
  */
-public final class ArpProtocol implements PacketHandler, ArpCache.NeighOps {
-    private final Ipv4Stack stack;
-    private final Kernel kernel;
-    private final IpMib mib;
-    private final ArpCache cache;
-
+public final class ArpProtocol extends AbstractArpProtocol<ArpCache> {
     public ArpProtocol(Ipv4Stack stack) {
-        this.stack = stack;
-        this.kernel = stack.kernel();
-        this.mib = stack.mib();
-        this.cache = new ArpCache(kernel, mib, this);
+        super(stack, ArpCache::new);
     }
-
-    public ArpCache cache() { return cache; }
-
-    /** Sends an IPv4 packet ({@code skb.data()} at the IP header) to the neighbour {@code nextHop}. */
-    public void output(SkBuff skb, int nextHop, NetDevice dev) { cache.output(skb, nextHop, dev); }
 
     // ---------------------------------------------------------------- receive (arp_rcv / arp_process)
 
@@ -48,45 +34,9 @@ public final class ArpProtocol implements PacketHandler, ArpCache.NeighOps {
         throw new UnsupportedOperationException("TODO: ArpProtocol.receive (lab 2, step 3)");
     }
 
-    private void reply(NetDevice dev, ArpPacket request) {
-        ArpPacket r = new ArpPacket(ArpPacket.REPLY, dev.mac(), request.tpa(), request.sha(), request.spa());
-        send(dev, r, request.sha());
-        mib.inc("ArpOutReplies");
-    }
-
-    // ---------------------------------------------------------------- what the cache asks of us
-
     @Override
     public void solicit(NetDevice dev, int ip, long knownMac) {
         // TODO(3): send a who-has request, broadcast unless knownMac is given
         throw new UnsupportedOperationException("TODO: ArpProtocol.solicit (lab 2, step 3)");
-    }
-
-    @Override
-    public void transmit(SkBuff skb, NetDevice dev, long mac) {
-        Ethernet.push(skb, mac, dev.mac(), Ethernet.P_IP);
-        skb.dev = dev;
-        kernel.devQueueXmit(skb);
-    }
-
-    @Override
-    public void unreachable(SkBuff skb) {
-        stack.icmp().sendError(skb, Icmp.DEST_UNREACH, Icmp.HOST_UNREACH, 0);
-    }
-
-    private void send(NetDevice dev, ArpPacket p, long dstMac) {
-        SkBuff skb = SkBuff.allocWithHeadroom(ArpPacket.LENGTH);
-        int off = skb.put(ArpPacket.LENGTH);
-        p.writeTo(skb.buf(), off);
-        skb.setNetworkHeader(off);
-        Ethernet.push(skb, dstMac, dev.mac(), Ethernet.P_ARP);
-        skb.dev = dev;
-        kernel.devQueueXmit(skb);
-    }
-
-    /** The sender address for a request: one of {@code dev}'s addresses on the target's subnet, else its first. */
-    private static int sourceFor(NetDevice dev, int target) {
-        for (InetIfAddr a : dev.addresses()) if (a.contains(target)) return a.address();
-        return dev.primaryAddress();
     }
 }

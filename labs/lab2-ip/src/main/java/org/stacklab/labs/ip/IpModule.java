@@ -1,80 +1,16 @@
 package org.stacklab.labs.ip;
 
-import org.stacklab.kernel.core.InetIfAddr;
-import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
-import org.stacklab.kernel.core.KernelModule;
-import org.stacklab.kernel.core.LoopbackDevice;
-import org.stacklab.kernel.core.NetDevice;
-import org.stacklab.kernel.ip.IpStack;
-import org.stacklab.kernel.ip.Route;
-import org.stacklab.kernel.socket.InetSockets;
+import org.stacklab.kernel.ip.scaffold.AbstractIpModule;
 
 /**
- * The reference network layer as a kernel module, {@code ip}: ARP (RFC 826), IPv4 (RFC 791/1122)
- * with routing and forwarding (RFC 1812), ICMP (RFC 792), loopback and ping sockets.
- *
- * <p>On init it registers ethertypes 0x0800 ({@link Ipv4Input}) and 0x0806 ({@link ArpProtocol}),
- * IP protocol 1 ({@link Icmp}), the ping socket family (SOCK_DGRAM, IPPROTO_ICMP), exports
- * {@link IpStack} for UDP, TCP and userland, and makes sure {@code lo} exists with 127.0.0.1/8.
- *
- * <p>Decisions a reader should know:
- * <ul>
- *   <li><b>Fragmentation.</b> Incoming fragments are reassembled ({@link Reassembly}: 30 s timeout,
- *       bounded memory, overlaps discarded). An outgoing datagram larger than the device MTU is
- *       fragmented ({@link Ipv4Fragmenter}) unless DF is set; then a local sender gets -EMSGSIZE and a
- *       forwarded datagram is answered with ICMP "fragmentation needed" carrying the next-hop MTU.
- *       The stack never sets DF on its own and keeps no path-MTU cache.</li>
- *   <li><b>Gratuitous ARP</b> updates an entry that exists and never creates one ({@link ArpProtocol}).</li>
- *   <li><b>Weak host model</b> (RFC 1122 §3.3.4.2): a datagram for any of our addresses is accepted on any interface.</li>
- *   <li><b>ICMP errors</b> are rate-limited per destination (burst 6, then 1/s) except over loopback.</li>
- * </ul>
- *
- * <p>Sysctls read: {@code net.ipv4.ip_forward} (0), {@code net.ipv4.neigh.default.*} (Linux's
- * names and defaults), {@code net.ipv4.ipfrag_time} (30), {@code net.ipv4.ipfrag_high_thresh},
- * {@code net.ipv4.icmp_ratelimit} (1000 ms), {@code net.ipv4.icmp_echo_ignore_all} (0).
+ * Your network layer, {@code ip=student}: the given {@link AbstractIpModule} with your parts
+ * ({@link Ipv4Stack}). Nothing to change here.
  */
-public final class IpModule implements KernelModule {
-    public static final String NAME = "ip";
-
-    private Ipv4Stack stack;
-
-    @Override
-    public String name() { return NAME; }
-
+public final class IpModule extends AbstractIpModule<Ipv4Stack> {
     @Override
     public String impl() { return "student"; }
 
-    /** The stack this module made on its kernel (tests look inside through it). */
-    public Ipv4Stack stack() { return stack; }
-
     @Override
-    public void init(Kernel kernel) {
-        stack = new Ipv4Stack(kernel);
-        if (!kernel.sysctl().all().containsKey("net.ipv4.ip_forward")) kernel.sysctl().set("net.ipv4.ip_forward", 0);
-        kernel.registerPacketType(Ethernet.P_IP, stack.input());
-        kernel.registerPacketType(Ethernet.P_ARP, stack.arp());
-        stack.registerProtocol(IpStack.PROTO_ICMP, stack.icmp());
-        kernel.exportSymbol(IpStack.class, stack, NAME);
-        InetSockets.of(kernel).register(stack.pingSockets());
-
-        NetDevice lo = kernel.device("lo");
-        if (lo == null) lo = LoopbackDevice.create(kernel);
-        boolean hasLoopbackAddr = lo.addresses().stream().anyMatch(a -> a.address() == Ip4.LOOPBACK);
-        if (!hasLoopbackAddr) stack.addAddress("lo", Ip4.LOOPBACK, 8);
-        // Addresses put on devices before the module loaded get their connected routes now.
-        for (NetDevice d : kernel.devices()) {
-            for (InetIfAddr a : d.addresses()) {
-                if (a.prefixLen() < 32) stack.fib().add(Route.connected(a.address(), a.prefixLen(), d.name(), a.address()));
-            }
-        }
-    }
-
-    @Override
-    public void exit(Kernel kernel) {
-        kernel.unregisterPacketType(Ethernet.P_IP);
-        kernel.unregisterPacketType(Ethernet.P_ARP);
-        InetSockets.of(kernel).unregister(stack.pingSockets());
-        stack.shutdown();
-    }
+    protected Ipv4Stack newStack(Kernel kernel) { return new Ipv4Stack(kernel); }
 }

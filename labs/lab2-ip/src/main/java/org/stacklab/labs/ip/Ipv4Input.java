@@ -1,5 +1,6 @@
 package org.stacklab.labs.ip;
 
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.NetDevice;

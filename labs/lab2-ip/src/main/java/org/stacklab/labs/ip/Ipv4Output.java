@@ -1,5 +1,7 @@
 package org.stacklab.labs.ip;
 
+import org.stacklab.kernel.ip.scaffold.Ipv4Fragmenter;
+import org.stacklab.kernel.ip.scaffold.IpMib;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.MacAddr;
@@ -27,7 +29,7 @@ public final class Ipv4Output {
         this.stack = stack;
         this.kernel = stack.kernel();
         this.mib = stack.mib();
-        this.fragmenter = new Ipv4Fragmenter(stack, this);
+        this.fragmenter = new Ipv4Fragmenter(mib, Ipv4Header::parse, this::neighOutput);
         this.nextId = kernel.random().nextInt(0x10000);
     }
 

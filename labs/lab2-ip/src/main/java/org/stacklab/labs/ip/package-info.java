@@ -13,7 +13,11 @@
  * What you write is marked {@code TODO(n)}: {@code Ipv4Header} (1), {@code FibTable} (2),
  * {@code ArpCache}/{@code ArpProtocol} (3), {@code Ipv4Input} (4), {@code Ipv4Output} (5),
  * {@code Ipv4Forward} and {@code Ipv4Header.decrementTtl} (6), {@code Icmp.echoReply} (7). The
- * rest is given: {@code IpModule}, {@code Ipv4Stack}, {@code IpMib}, {@code Reassembly},
- * {@code Ipv4Fragmenter}, {@code IcmpRateLimiter}, ICMP errors and the ping sockets.
+ * rest is given: {@code IpModule} and {@code Ipv4Stack} here (the wiring of your parts), and in
+ * {@code org.stacklab.kernel.ip.scaffold} (shared with the reference): {@code AbstractIpv4Stack},
+ * {@code AbstractIpModule}, {@code AbstractArpCache}, {@code AbstractArpProtocol},
+ * {@code AbstractIcmp} (ICMP errors),
+ * {@code IpMib}, {@code Reassembly},
+ * {@code Ipv4Fragmenter}, {@code IcmpRateLimiter}, {@code Ethernet}, {@code ArpPacket} and the ping sockets.
  */
 package org.stacklab.labs.ip;

@@ -1,5 +1,6 @@
 package org.stacklab.labs.ip;
 
+import org.stacklab.kernel.ip.scaffold.Ethernet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.stacklab.labs.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,14 +55,19 @@ public final class IpMib {
     };
 
     private final Kernel kernel;
-    private final Map<String, Long> counters = new LinkedHashMap<>();
+    /** One mutable cell per counter, so counting a packet boxes nothing. Insertion order is the output order. */
+    private final Map<String, long[]> counters = new LinkedHashMap<>();
 
     public IpMib(Kernel kernel) {
         this.kernel = kernel;
-        for (String m : MIB) counters.put(m, 0L);
+        for (String m : MIB) counters.put(m, new long[1]);
     }
 
-    public void inc(String counter) { counters.merge(counter, 1L, Long::sum); }
+    public void inc(String counter) {
+        long[] cell = counters.get(counter);
+        if (cell == null) counters.put(counter, cell = new long[1]);
+        cell[0]++;
+    }
 
     /** Counts a dropped datagram under {@code reason} here and in the kernel's drop monitor. */
     public void drop(String reason) {
@@ -70,8 +75,15 @@ public final class IpMib {
         kernel.drop(reason);
     }
 
-    public long get(String counter) { return counters.getOrDefault(counter, 0L); }
+    public long get(String counter) {
+        long[] cell = counters.get(counter);
+        return cell == null ? 0 : cell[0];
+    }
 
     /** A snapshot, MIB counters first in /proc/net/snmp order, then drop reasons as they appeared. */
-    public Map<String, Long> snapshot() { return new LinkedHashMap<>(counters); }
+    public Map<String, Long> snapshot() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counters.forEach((name, cell) -> out.put(name, cell[0]));
+        return out;
+    }
 }

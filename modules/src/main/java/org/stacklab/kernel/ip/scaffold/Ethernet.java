@@ -1,4 +1,4 @@
-package org.stacklab.labs.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import org.stacklab.kernel.core.MacAddr;
 import org.stacklab.kernel.core.SkBuff;

@@ -1,4 +1,4 @@
-package org.stacklab.labs.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import java.util.ArrayDeque;
 import org.stacklab.kernel.core.Checksum;
@@ -19,7 +19,14 @@ import org.stacklab.kernel.socket.SockInfo;
 public final class PingSocket implements Sock {
     private record Datagram(byte[] data, SockAddr from, int ttl) {}
 
-    private final Ipv4Stack stack;
+    /** The ICMP header an echo request starts with: type, code, checksum, identifier, sequence (RFC 792). */
+    static final int ICMP_HEADER = 8;
+    static final int ICMP_ECHO = 8;
+    /** The largest ICMP message one IPv4 datagram without options carries (RFC 791: 65535 - 20). */
+    private static final int MAX_MESSAGE = 65535 - 20;
+
+    private final IpStack ip;
+    private final IpMib mib;
     private final PingSockets table;
     private final long inode;
     private final ArrayDeque<Datagram> receiveQueue = new ArrayDeque<>();
@@ -37,8 +44,9 @@ public final class PingSocket implements Sock {
     private int error;
     private int lastTtl = -1;
 
-    PingSocket(Ipv4Stack stack, PingSockets table, long inode) {
-        this.stack = stack;
+    PingSocket(IpStack ip, IpMib mib, PingSockets table, long inode) {
+        this.ip = ip;
+        this.mib = mib;
         this.table = table;
         this.inode = inode;
     }
@@ -53,7 +61,7 @@ public final class PingSocket implements Sock {
     public int bind(SockAddr addr) {
         if (closed) return Errno.EBADF.neg();
         if (ident != 0) return Errno.EINVAL.neg();
-        if (addr.addr() != 0 && !stack.isLocalAddress(addr.addr())) return Errno.EADDRNOTAVAIL.neg();
+        if (addr.addr() != 0 && !ip.isLocalAddress(addr.addr())) return Errno.EADDRNOTAVAIL.neg();
         int id = table.bind(this, addr.port());
         if (id < 0) return addr.port() != 0 ? Errno.EADDRINUSE.neg() : Errno.EAGAIN.neg();
         localAddr = addr.addr();
@@ -84,10 +92,10 @@ public final class PingSocket implements Sock {
         if (shutWr) return Errno.EPIPE.neg();
         SockAddr dst = to != null ? to : peer;
         if (dst == null) return Errno.EDESTADDRREQ.neg();
-        if (len < Icmp.HEADER) return Errno.EINVAL.neg();
-        if (len > Ipv4Header.MAX_DATAGRAM - Ipv4Header.MIN_LENGTH) return Errno.EMSGSIZE.neg();
-        if ((buf[off] & 0xff) != Icmp.ECHO || buf[off + 1] != 0) return Errno.EINVAL.neg();
-        if (stack.isBroadcast(dst.addr()) && !broadcast) return Errno.EACCES.neg();
+        if (len < ICMP_HEADER) return Errno.EINVAL.neg();
+        if (len > MAX_MESSAGE) return Errno.EMSGSIZE.neg();
+        if ((buf[off] & 0xff) != ICMP_ECHO || buf[off + 1] != 0) return Errno.EINVAL.neg();
+        if (ip.isBroadcast(dst.addr()) && !broadcast) return Errno.EACCES.neg();
         int rc = autobind();
         if (rc < 0) return rc;
         SkBuff skb = SkBuff.allocWithHeadroom(len);
@@ -97,10 +105,10 @@ public final class PingSocket implements Sock {
         skb.set16(o + 2, 0);
         skb.set16(o + 2, Checksum.compute(skb.buf(), o, len));
         skb.sk = this;
-        rc = stack.output(skb, localAddr, dst.addr(), IpStack.PROTO_ICMP, ttl, 0);
+        rc = ip.output(skb, localAddr, dst.addr(), IpStack.PROTO_ICMP, ttl, 0);
         if (rc < 0) return rc;
-        stack.mib().inc("IcmpOutMsgs");
-        stack.mib().inc("IcmpOutEchos");
+        mib.inc("IcmpOutMsgs");
+        mib.inc("IcmpOutEchos");
         return len;
     }
 
@@ -126,7 +134,7 @@ public final class PingSocket implements Sock {
     void enqueue(byte[] b, int off, int len, int from, int ttl) {
         if (closed || shutRd) return;
         if (queuedBytes + len > rcvbuf) {
-            stack.mib().drop(IpMib.PING_RCVBUF_FULL);
+            mib.drop(IpMib.PING_RCVBUF_FULL);
             return;
         }
         byte[] copy = new byte[len];

@@ -1,4 +1,4 @@
-package org.stacklab.solutions.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import org.stacklab.kernel.core.MacAddr;
 
@@ -21,29 +21,41 @@ public record ArpPacket(int op, long sha, int spa, long tha, int tpa) {
      */
     public static ArpPacket parse(byte[] b, int off, int len) {
         if (len < LENGTH) return null;
-        int htype = Ipv4Header.u16(b, off);
-        int ptype = Ipv4Header.u16(b, off + 2);
+        int htype = u16(b, off);
+        int ptype = u16(b, off + 2);
         int hlen = b[off + 4] & 0xff;
         int plen = b[off + 5] & 0xff;
-        int op = Ipv4Header.u16(b, off + 6);
+        int op = u16(b, off + 6);
         if (htype != HTYPE_ETHER || ptype != Ethernet.P_IP || hlen != 6 || plen != 4) return null;
         if (op != REQUEST && op != REPLY) return null;
-        return new ArpPacket(op, MacAddr.read(b, off + 8), Ipv4Header.u32(b, off + 14),
-                MacAddr.read(b, off + 18), Ipv4Header.u32(b, off + 24));
+        return new ArpPacket(op, MacAddr.read(b, off + 8), u32(b, off + 14),
+                MacAddr.read(b, off + 18), u32(b, off + 24));
     }
 
     public void writeTo(byte[] b, int off) {
-        Ipv4Header.put16(b, off, HTYPE_ETHER);
-        Ipv4Header.put16(b, off + 2, Ethernet.P_IP);
+        put16(b, off, HTYPE_ETHER);
+        put16(b, off + 2, Ethernet.P_IP);
         b[off + 4] = 6;
         b[off + 5] = 4;
-        Ipv4Header.put16(b, off + 6, op);
+        put16(b, off + 6, op);
         MacAddr.write(sha, b, off + 8);
-        Ipv4Header.put32(b, off + 14, spa);
+        put32(b, off + 14, spa);
         MacAddr.write(tha, b, off + 18);
-        Ipv4Header.put32(b, off + 24, tpa);
+        put32(b, off + 24, tpa);
     }
 
     /** A gratuitous ARP announces the sender's own binding: sender and target protocol addresses are equal. */
     public boolean isGratuitous() { return spa == tpa; }
+
+    private static int u16(byte[] b, int off) { return ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff); }
+
+    private static int u32(byte[] b, int off) {
+        return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+    }
+
+    private static void put16(byte[] b, int off, int v) { b[off] = (byte) (v >>> 8); b[off + 1] = (byte) v; }
+
+    private static void put32(byte[] b, int off, int v) {
+        b[off] = (byte) (v >>> 24); b[off + 1] = (byte) (v >>> 16); b[off + 2] = (byte) (v >>> 8); b[off + 3] = (byte) v;
+    }
 }

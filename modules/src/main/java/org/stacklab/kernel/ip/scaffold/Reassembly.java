@@ -1,4 +1,4 @@
-package org.stacklab.labs.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +33,10 @@ import org.stacklab.sim.Timer;
  */
 public final class Reassembly {
     private static final int MAX_QUEUES = 1024;
+    private static final int MAX_DATAGRAM = 65535;
+    private static final int ICMP_TIME_EXCEEDED = 11;
+    /** Time exceeded code 1: fragment reassembly time exceeded (RFC 792). */
+    private static final int ICMP_EXC_FRAGTIME = 1;
 
     private record Key(int saddr, int daddr, int protocol, int id) {}
 
@@ -49,29 +53,35 @@ public final class Reassembly {
         Queue(Key key) { this.key = key; }
     }
 
-    private final Ipv4Stack stack;
     private final Kernel kernel;
     private final IpMib mib;
+    private final Ipv4HeaderView.Parser parser;
+    private final IcmpErrorSender icmp;
     private final Map<Key, Queue> queues = new LinkedHashMap<>();
     private long memory;
 
-    public Reassembly(Ipv4Stack stack) {
-        this.stack = stack;
-        this.kernel = stack.kernel();
-        this.mib = stack.mib();
+    /**
+     * @param parser the header codec ({@code Ipv4Header::parse}), to rewrite the completed datagram's header
+     * @param icmp   where "time exceeded" for an expired queue goes
+     */
+    public Reassembly(Kernel kernel, IpMib mib, Ipv4HeaderView.Parser parser, IcmpErrorSender icmp) {
+        this.kernel = kernel;
+        this.mib = mib;
+        this.parser = parser;
+        this.icmp = icmp;
     }
 
     /**
      * Takes one fragment ({@code skb.data()} at its IP header, length trimmed). Returns the whole
      * datagram when this fragment completes it, else null (held, or dropped and counted).
      */
-    public SkBuff add(SkBuff skb, Ipv4Header h, NetDevice dev) {
+    public SkBuff add(SkBuff skb, Ipv4HeaderView h, NetDevice dev) {
         mib.inc("ReasmReqds");
         int hl = h.headerLength();
         int start = h.fragOffset();
         int len = h.totalLength() - hl;
         int end = start + len;
-        if (end + hl > Ipv4Header.MAX_DATAGRAM || (h.moreFragments() && (len == 0 || len % 8 != 0))) {
+        if (end + hl > MAX_DATAGRAM || (h.moreFragments() && (len == 0 || len % 8 != 0))) {
             mib.inc("ReasmFails");
             mib.drop(IpMib.FRAG_BAD);
             return null;
@@ -140,7 +150,7 @@ public final class Reassembly {
         for (Map.Entry<Integer, byte[]> p : q.pieces.entrySet()) {
             System.arraycopy(p.getValue(), 0, b, off + hl + p.getKey(), p.getValue().length);
         }
-        Ipv4Header.parse(b, off).withTotalLength(hl + q.end).withFragment(0, 0).writeTo(b, off);
+        parser.parse(b, off).withTotalLength(hl + q.end).withFragment(0, 0).writeTo(b, off);
         skb.setNetworkHeader(off);
         skb.dev = dev;
         skb.pktType = q.pktType;
@@ -165,7 +175,7 @@ public final class Reassembly {
             System.arraycopy(first, 0, orig.buf(), off + q.firstHeader.length, n);
             orig.setNetworkHeader(off);
             orig.pktType = q.pktType;
-            stack.icmp().sendError(orig, Icmp.TIME_EXCEEDED, Icmp.EXC_FRAGTIME, 0);
+            icmp.sendError(orig, ICMP_TIME_EXCEEDED, ICMP_EXC_FRAGTIME, 0);
         }
     }
 

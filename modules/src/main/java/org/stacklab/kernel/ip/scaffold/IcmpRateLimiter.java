@@ -1,4 +1,4 @@
-package org.stacklab.solutions.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.stacklab.sim.Time;
  * (1000), holding at most six (Linux's XRLIM_BURST_FACTOR), so a burst of a few errors passes and
  * a flood is cut to one per second. Bounded to the 1024 most recently used destinations.
  */
-final class IcmpRateLimiter {
+public final class IcmpRateLimiter {
     private static final int BURST = 6;
     private static final int MAX_PEERS = 1024;
 
@@ -19,11 +19,11 @@ final class IcmpRateLimiter {
     /** Per destination: the virtual time up to which tokens have been spent. */
     private final Map<Integer, Long> spentUntil = new LinkedHashMap<>(16, 0.75f, true);
 
-    IcmpRateLimiter(Kernel kernel) {
+    public IcmpRateLimiter(Kernel kernel) {
         this.kernel = kernel;
     }
 
-    boolean allow(int daddr) {
+    public boolean allow(int daddr) {
         long interval = kernel.sysctl().get("net.ipv4.icmp_ratelimit", 1000) * Time.MS;
         if (interval <= 0) return true;
         long now = kernel.now();

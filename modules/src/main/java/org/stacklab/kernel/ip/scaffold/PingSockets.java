@@ -1,10 +1,12 @@
-package org.stacklab.labs.ip;
+package org.stacklab.kernel.ip.scaffold;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SocketProto;
 
@@ -15,15 +17,17 @@ import org.stacklab.kernel.socket.SocketProto;
  * every request and delivers a reply to the socket bound to the reply's identifier.
  */
 public final class PingSockets implements SocketProto {
-    private final Ipv4Stack stack;
+    private final IpStack ip;
+    private final IpMib mib;
     private final List<PingSocket> sockets = new ArrayList<>();
     private final Map<Integer, PingSocket> byIdent = new TreeMap<>();
     private int rover;
     private long nextInode = 30000;
 
-    public PingSockets(Ipv4Stack stack) {
-        this.stack = stack;
-        this.rover = stack.kernel().random().nextInt(1, 0x10000);
+    public PingSockets(Kernel kernel, IpStack ip, IpMib mib) {
+        this.ip = ip;
+        this.mib = mib;
+        this.rover = kernel.random().nextInt(1, 0x10000);
     }
 
     @Override
@@ -34,7 +38,7 @@ public final class PingSockets implements SocketProto {
 
     @Override
     public Sock create() {
-        PingSocket s = new PingSocket(stack, this, nextInode++);
+        PingSocket s = new PingSocket(ip, mib, this, nextInode++);
         sockets.add(s);
         return s;
     }
@@ -69,7 +73,7 @@ public final class PingSockets implements SocketProto {
     // ---------------------------------------------------------------- from ICMP
 
     /** An echo reply ({@code skb.data()} at the ICMP header) for the socket bound to its identifier. */
-    void deliverReply(SkBuff skb, int saddr, int daddr) {
+    public void deliverReply(SkBuff skb, int saddr, int daddr) {
         PingSocket s = byIdent.get(skb.u16(skb.data() + 4));
         if (s == null || !s.accepts(saddr, daddr)) return;
         s.enqueue(skb.buf(), skb.data(), skb.len(), saddr, ttlOf(skb));
@@ -80,8 +84,8 @@ public final class PingSockets implements SocketProto {
      * carries gets the whole ICMP error message as a datagram from the reporting router, as a raw
      * ICMP socket would, so {@code ping} can print "From 10.0.1.1 icmp_seq=1 Time to live exceeded".
      */
-    void deliverError(SkBuff skb, int from, Ipv4Header inner, int quotedTransport) {
-        if (skb.u8(quotedTransport) != Icmp.ECHO) return;
+    public void deliverError(SkBuff skb, int from, int quotedTransport) {
+        if (skb.u8(quotedTransport) != PingSocket.ICMP_ECHO) return;
         PingSocket s = byIdent.get(skb.u16(quotedTransport + 4));
         if (s == null) return;
         s.enqueue(skb.buf(), skb.data(), skb.len(), from, ttlOf(skb));
