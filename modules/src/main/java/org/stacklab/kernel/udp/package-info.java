@@ -1,7 +1,7 @@
 /**
- * What every UDP implementation shares, given to the student in the UDP lab: the RFC 768 header
- * format with its checksum ({@link org.stacklab.kernel.udp.UdpHeader}) and the MIB counters
- * ({@link org.stacklab.kernel.udp.UdpMib}). The module itself (port table, receive path, sockets)
- * is the lab's work; the reference is in {@code org.stacklab.solutions.udp}.
+ * What every UDP implementation shares: the MIB counters ({@link org.stacklab.kernel.udp.UdpMib}),
+ * the drop reasons ({@link org.stacklab.kernel.udp.UdpDropReason}) and the module plumbing in
+ * {@code scaffold}. The header with its checksum, the port table, the receive path and the sockets
+ * are the UDP lab's work; the reference is in {@code org.stacklab.solutions.udp}.
  */
 package org.stacklab.kernel.udp;

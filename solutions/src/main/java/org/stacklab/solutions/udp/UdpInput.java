@@ -6,7 +6,6 @@ import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.IpProtocolHandler;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.udp.UdpDropReason;
-import org.stacklab.kernel.udp.UdpHeader;
 import org.stacklab.kernel.udp.UdpMib;
 
 /**

@@ -3,7 +3,6 @@ package org.stacklab.solutions.udp;
 import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.Errno;
-import org.stacklab.kernel.udp.UdpHeader;
 
 /** The UDP send path ({@code udp_send_skb}): one skb per datagram, header and checksum, then IP. */
 final class UdpOutput {

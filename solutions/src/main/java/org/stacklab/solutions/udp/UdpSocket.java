@@ -8,7 +8,6 @@ import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.kernel.socket.SockInfo;
-import org.stacklab.kernel.udp.UdpHeader;
 
 /**
  * One UDP socket ({@code struct udp_sock}): its local and (if connected) remote address, options,

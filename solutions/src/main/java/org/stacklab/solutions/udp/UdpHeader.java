@@ -1,4 +1,4 @@
-package org.stacklab.kernel.udp;
+package org.stacklab.solutions.udp;
 
 import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.SkBuff;
