@@ -53,6 +53,7 @@ class BoundariesCanFailTest {
             new Case("labs-never-use-solutions", StudentUsingSolutions.class),
             new Case("solutions-never-use-labs", ReferenceUsingLab.class),
             new Case("no-upward-dependencies", KernelCallingSyscalls.class, org.stacklab.syscall.Syscalls.class),
+            new Case("kernel-never-sees-its-test-bench", org.stacklab.solutions.fixture.ReferenceOnTheBench.class),
             new Case("no-reflection", Reflective.class),
             new Case("no-threads", Threaded.class),
             new Case("no-exit", Exiting.class),

@@ -48,6 +48,8 @@ public final class Boundaries {
     public static final String SOLUTIONS_IP = "org.stacklab.solutions.ip..";
     public static final String LABS = "org.stacklab.labs..";
     public static final String GRADER = "org.stacklab.grader..";
+    public static final String SCENARIO = "org.stacklab.scenario..";
+    public static final String TESTKIT = "org.stacklab.testkit..";
 
     private Boundaries() {}
 
@@ -63,6 +65,7 @@ public final class Boundaries {
         b.add(labsNeverUseSolutions(LABS));
         b.add(solutionsNeverUseLabs());
         b.add(noUpwardDependencies());
+        b.add(kernelNeverSeesItsTestBench(KERNEL, SOLUTIONS));
         b.addAll(sandbox(LABS));
         return b;
     }
@@ -164,6 +167,18 @@ public final class Boundaries {
                 + " jar, and every lab is graded against it), so solutions/ may not depend on labs/.";
         return new Boundary("solutions-never-use-labs", "the reference solutions used lab code", why,
                 noClasses().that().resideInAPackage(SOLUTIONS).should().dependOnClassesThat().resideInAPackage(LABS)
+                        .because(why).allowEmptyShould(true));
+    }
+
+    /** Kernel code (contracts and the reference) never reaches the scenario builder or the test kits. */
+    public static Boundary kernelNeverSeesItsTestBench(String... pkgs) {
+        String why = "a Topology, a Host and the test kits build machines around a kernel and drive it from"
+                + " outside, the way a lab bench holds a board. Kernel code that reached into them would only"
+                + " work on that bench, not on a host booted any other way (the shell, the TAP bridge, a"
+                + " grader's scenario). Take what you need from the Kernel you were given instead.";
+        return new Boundary("kernel-never-sees-its-test-bench", "kernel code reached into the scenario builder or a test kit", why,
+                noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat()
+                        .resideInAnyPackage(SCENARIO, TESTKIT)
                         .because(why).allowEmptyShould(true));
     }
 
