@@ -74,6 +74,8 @@ public final class GradescopeBundle {
                 mkdir -p /autograder/m2
                 cd /autograder/source/stacklab
                 chmod +x stacklab .ci/run 2>/dev/null || true
+                # A zip written by Java keeps no Unix modes: make the entry point executable where Gradescope put it.
+                chmod +x /autograder/run_autograder /autograder/source/run_autograder 2>/dev/null || true
                 mvn -B -q -Dmaven.repo.local=/autograder/m2 -DskipTests package
                 chown -R grader /autograder/m2
                 """;
