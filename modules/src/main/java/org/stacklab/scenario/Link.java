@@ -29,10 +29,10 @@ public final class Link {
     public String endB() { return endB; }
     public Wire wire() { return wire; }
 
-    /** The injector on frames arriving at the first end, or null if that direction is clean. */
+    /** The injector on frames arriving at the first end; a no-op until given faults (setSpec). */
     public FaultInjector faultsToA() { return faultsToA; }
 
-    /** The injector on frames arriving at the second end, or null. */
+    /** The injector on frames arriving at the second end; a no-op until given faults. */
     public FaultInjector faultsToB() { return faultsToB; }
 
     /** The pcap tap, or null. */
