@@ -3,6 +3,7 @@ package org.stacklab.userland;
 import java.util.ArrayList;
 import java.util.List;
 import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -123,7 +124,7 @@ public final class Nc implements Program {
                 return 1;
             }
         }
-        int rc = sys.connect(fd, dst);
+        int rc = waitNs >= 0 && !udp ? timeoutConnect(fd, dst) : sys.connect(fd, dst);
         if (rc < 0) {
             p.eprintln("nc: connect to " + Ip4.format(dst.addr()) + " port " + dst.port() + " (" + proto() + ") failed: "
                     + UserFiles.strerror(rc));
@@ -138,6 +139,25 @@ public final class Nc implements Program {
             return 0;
         }
         return relay(fd);
+    }
+
+    /**
+     * OpenBSD nc's timeout_connect: with {@code -w}, connect without blocking and wait for the
+     * handshake at most that long; a connect still under way then fails with ETIMEDOUT.
+     */
+    private int timeoutConnect(int fd, SockAddr dst) {
+        int fl = sys.fcntl(fd, Syscalls.F_GETFL, 0);
+        sys.fcntl(fd, Syscalls.F_SETFL, fl | Syscalls.O_NONBLOCK);
+        int rc = sys.connect(fd, dst);
+        if (rc == Errno.EINPROGRESS.neg()) {
+            PollFd[] pfd = {new PollFd(fd, Sock.POLLOUT)};
+            int n = sys.poll(pfd, (int) Math.max(0, waitNs / 1_000_000));
+            if (n == 0) rc = Errno.ETIMEDOUT.neg();
+            else if (n < 0) rc = n;
+            else rc = sys.connect(fd, dst); // completes: 0, or the error that ended the handshake
+        }
+        sys.fcntl(fd, Syscalls.F_SETFL, fl);
+        return rc;
     }
 
     // ------------------------------------------------------------------ server

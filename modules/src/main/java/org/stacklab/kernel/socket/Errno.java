@@ -26,6 +26,7 @@ public enum Errno {
     ESPIPE(29, "Illegal seek"),
     EPIPE(32, "Broken pipe"),
     ENOSYS(38, "Function not implemented"),
+    ENONET(64, "Machine is not on the network"),
     EPROTO(71, "Protocol error"),
     ENOTSOCK(88, "Socket operation on non-socket"),
     EDESTADDRREQ(89, "Destination address required"),

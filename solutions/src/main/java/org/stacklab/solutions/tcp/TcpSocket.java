@@ -47,7 +47,13 @@ final class TcpSocket implements Sock, TcpConnection {
     /** close() was called: nobody will read what arrives from now on. */
     private boolean userClosed;
     private boolean everEstablished;
+    /** sk_err: an error the next call reports (a reset, a refused or timed-out connect). */
     private int softError;
+    /**
+     * sk_err_soft: an ICMP error an established connection kept trying through (RFC 1122 §4.2.3.9).
+     * SO_ERROR reports it, and it replaces ETIMEDOUT if the connection gives up.
+     */
+    private int icmpSoftError;
     private boolean released;
     private boolean passive;
 
@@ -314,8 +320,29 @@ final class TcpSocket implements Sock, TcpConnection {
         }
     }
 
+    /**
+     * An ICMP error about this connection (from {@link TcpErr}). In SYN-SENT it ends the connect at
+     * once; a passive SYN-RECEIVED connection is dropped on a hard error; otherwise it is kept.
+     */
+    void icmpError(Errno err, boolean fatal) {
+        if (tcb.state == TcpState.SYN_SENT) {
+            abort(err);
+        } else if (tcb.state == TcpState.SYN_RECEIVED && passive && !everEstablished) {
+            if (fatal && SeqNum.leq(tcb.sndUna, tcb.iss)) {
+                tcb.counters.listenDrops++;
+                kernel.log().info("TCP: " + tcb.fourTuple() + " dropped: ICMP " + err.name());
+                closed();
+            }
+        } else {
+            icmpSoftError = err.code;
+        }
+    }
+
     @Override
     public void abort(Errno error) {
+        // tcp_write_err: a connection that gives up reports the ICMP error it kept, not ETIMEDOUT.
+        if (error == Errno.ETIMEDOUT && icmpSoftError != 0) error = Errno.of(icmpSoftError);
+        icmpSoftError = 0;
         if (error == Errno.ECONNRESET && everEstablished) tcb.counters.estabResets++;
         if (!everEstablished) tcb.counters.attemptFails++;
         if (error != null) {
@@ -582,7 +609,15 @@ final class TcpSocket implements Sock, TcpConnection {
         if (level == SOL_SOCKET) {
             switch (name) {
                 case SO_TYPE: return SOCK_STREAM;
-                case SO_ERROR: return takeError();
+                case SO_ERROR: {
+                    // sock_getsockopt: the pending error, else the soft one (each cleared by reading).
+                    int e = takeError();
+                    if (e == 0) {
+                        e = icmpSoftError;
+                        icmpSoftError = 0;
+                    }
+                    return e;
+                }
                 case SO_REUSEADDR: return reuseAddr ? 1 : 0;
                 case SO_KEEPALIVE: return keepalive ? 1 : 0;
                 case SO_SNDBUF: return sndBufOpt;
