@@ -42,7 +42,7 @@ public final class NetlinkDump {
             NetDeviceStats s = d.stats();
             sb.append("ifindex=").append(d.ifindex())
               .append(" ifname=").append(d.name())
-              .append(" flags=0x").append(Integer.toHexString(d.flags()))
+              .append(" flags=0x").append(Integer.toHexString(devGetFlags(d)))
               .append(" mtu=").append(d.mtu())
               .append(" qdisc=").append(lo ? "noqueue" : "pfifo_fast")
               .append(" operstate=").append(operstate(d))
@@ -59,6 +59,15 @@ public final class NetlinkDump {
               .append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * dev_get_flags: RUNNING and LOWER_UP describe a running device, so a device that is down
+     * reports neither, whatever its carrier ({@code <BROADCAST,MULTICAST>} after {@code ip link set down}).
+     */
+    static int devGetFlags(NetDevice d) {
+        int f = d.flags();
+        return d.isUp() ? f : f & ~(0x40 | 0x10000); // IFF_RUNNING, IFF_LOWER_UP
     }
 
     /** RFC 2863 operational state as Linux reports it; lo does not track one, so it says UNKNOWN. */
