@@ -139,4 +139,24 @@ class IcmpErrorsReachSocketsTest {
         assertEquals("CLOSE", c.info().state());
         assertEquals(Errno.EHOSTUNREACH.code, c.takeError(), "tcp_write_err: the soft error, not ETIMEDOUT");
     }
+
+    /** udp_err: a connected socket hears of a hard error on its next call (send or recv); an unconnected one does not. */
+    @Test
+    void udpRejectedReachesTheConnectedSocketOnItsNextSend() {
+        Sock server = InetSockets.of(net.h2).lookup(Sock.SOCK_DGRAM, 0).create();
+        assertEquals(0, server.bind(new SockAddr(0, 5000)));
+        Task t = run(net.h2, "iptables", "-A", "INPUT", "-p", "udp", "--dport", "5000", "-j", "REJECT");
+        runAll();
+        assertEquals(0, t.exitStatus(), t.stderr());
+        SockAddr to = new SockAddr(Ip4.parse("10.0.0.2"), 5000);
+        Sock connected = InetSockets.of(net.h1).lookup(Sock.SOCK_DGRAM, 0).create();
+        assertEquals(0, connected.connect(to));
+        Sock unconnected = InetSockets.of(net.h1).lookup(Sock.SOCK_DGRAM, 0).create();
+        assertEquals(3, connected.sendmsg("one".getBytes(), 0, 3, 0, null));
+        assertEquals(3, unconnected.sendmsg("one".getBytes(), 0, 3, 0, to));
+        net.loop.runFor(Time.ms(5));
+        assertEquals(Errno.ECONNREFUSED.neg(), connected.sendmsg("two".getBytes(), 0, 3, 0, null), net.diagnostics());
+        assertEquals(3, connected.sendmsg("two".getBytes(), 0, 3, 0, null), "reported once, then cleared");
+        assertEquals(3, unconnected.sendmsg("two".getBytes(), 0, 3, 0, to), "an unconnected socket is not told (no IP_RECVERR)");
+    }
 }
