@@ -92,6 +92,26 @@ class TcpCountersTest {
     }
 
     @Test
+    void aResetFromEstablishedCountsEstabResetsOnBothSides() {
+        var l = org.stacklab.kernel.socket.InetSockets.of(net.h2).lookup(org.stacklab.kernel.socket.Sock.SOCK_STREAM, 0).create();
+        assertEquals(0, l.bind(new org.stacklab.kernel.socket.SockAddr(0, 80)));
+        assertEquals(0, l.listen(1));
+        var c = org.stacklab.kernel.socket.InetSockets.of(net.h1).lookup(org.stacklab.kernel.socket.Sock.SOCK_STREAM, 0).create();
+        c.connect(org.stacklab.kernel.socket.SockAddr.of("10.0.0.2", 80));
+        net.loop.runFor(Time.ms(5));
+        var a = l.accept();
+        assertEquals(1, a.sendmsg(new byte[] {'x'}, 0, 1, 0, null));
+        net.loop.runFor(Time.ms(5));
+        // Closing with unread data aborts with RST (RFC 2525 §2.17): ESTABLISHED -> CLOSED on both hosts.
+        c.close();
+        net.loop.runFor(Time.ms(5));
+        assertEquals(1L, tcpMib(net.h1).get("EstabResets"));
+        assertEquals(1L, tcpMib(net.h2).get("EstabResets"));
+        assertEquals(1L, tcpMib(net.h1).get("OutRsts"));
+        assertEquals(0L, tcpMib(net.h1).get("CurrEstab"));
+    }
+
+    @Test
     void procNetTcpShowsRtoCwndAndSsthresh() {
         connectAndSend();
         String[] rows = output(net.h1, "cat", "/proc/net/tcp").split("\n");
