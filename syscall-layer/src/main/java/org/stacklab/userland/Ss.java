@@ -137,6 +137,7 @@ public final class Ss implements Program {
         if (retrans != 0 || total != 0) sb.append(" retrans:").append(retrans).append('/').append(total);
         if (num(r, "tcpi_rcv_space") != 0) sb.append(" rcv_space:").append(num(r, "tcpi_rcv_space"));
         if (num(r, "tcpi_notsent_bytes") != 0) sb.append(" notsent:").append(num(r, "tcpi_notsent_bytes"));
+        if (num(r, "tcpi_snd_wnd") != 0) sb.append(" snd_wnd:").append(num(r, "tcpi_snd_wnd")); // iproute2 5.10+
         return sb.toString();
     }
 

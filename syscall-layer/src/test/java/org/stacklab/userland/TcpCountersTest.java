@@ -136,7 +136,7 @@ class TcpCountersTest {
         assertEquals(3, lines.length, out);
         assertTrue(lines[1].startsWith("ESTAB"), out);
         assertTrue(lines[2].matches("\t (reno|cubic) wscale:\\d+,\\d+ rto:20\\d rtt:[0-9.]+/[0-9.]+ mss:\\d+ advmss:\\d+ cwnd:10"
-                + " bytes_sent:6 bytes_acked:6 segs_out:\\d+ segs_in:\\d+ send [0-9.]+[KMG]bps rcv_space:\\d+"), out);
+                + " bytes_sent:6 bytes_acked:6 segs_out:\\d+ segs_in:\\d+ send [0-9.]+[KMG]bps rcv_space:\\d+ snd_wnd:\\d+"), out);
         String listen = output(net.h2, "ss", "-tlni");
         assertTrue(listen.split("\n")[2].matches("\t (reno|cubic) cwnd:10"), listen);
     }
