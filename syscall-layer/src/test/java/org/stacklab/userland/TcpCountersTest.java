@@ -89,6 +89,9 @@ class TcpCountersTest {
         assertTrue(net.sched.runUntil(lost::exited, Time.s(5)));
         // The SYN is sent again after 1 s and 3 s (RTO doubling, RFC 6298 §5.5).
         assertEquals(2L, tcpMib(net.h1).get("RetransSegs"));
+        String[] netstat = output(net.h1, "cat", "/proc/net/netstat").split("\n");
+        List<String> names = List.of(netstat[0].split(" "));
+        assertEquals("2", netstat[1].split(" ")[names.indexOf("TCPTimeouts")], "TcpExt counts both timeouts");
     }
 
     @Test
