@@ -14,6 +14,8 @@ public final class Vfs {
             Vfs v = new Vfs();
             // Present from boot, as /proc is: the firewall's control file that iptables writes (IptablesCtlFs).
             IptablesCtlFs.mountOn(v, kernel);
+            // And rtnetlink's request file that ip writes (ip addr add, ip link set, ip route get).
+            RtNetlink.mountOn(v, kernel);
             return v;
         });
     }

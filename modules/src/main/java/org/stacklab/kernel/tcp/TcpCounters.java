@@ -12,6 +12,8 @@ public final class TcpCounters {
     public long dupAcks, rtoExpiries, fastRetransmits, ofoQueued, ofoDropped, challengeAcks;
     public long activeOpens, passiveOpens, attemptFails, estabResets, persistProbes, delayedAcks;
     public long bytesSent, bytesAcked, bytesReceived, listenDrops;
+    /** ICMP errors whose quoted sequence number lay outside SND.UNA..SND.MAX, ignored (RFC 5927 §4.1). */
+    public long outOfWindowIcmps;
 
     /** The counters by name, in a fixed order (for nstat, ss -i and test messages). */
     public Map<String, Long> toMap() {
@@ -39,6 +41,7 @@ public final class TcpCounters {
         m.put("BytesAcked", bytesAcked);
         m.put("BytesReceived", bytesReceived);
         m.put("ListenDrops", listenDrops);
+        m.put("OutOfWindowIcmps", outOfWindowIcmps);
         return m;
     }
 
@@ -50,6 +53,7 @@ public final class TcpCounters {
         passiveOpens += o.passiveOpens; attemptFails += o.attemptFails; estabResets += o.estabResets;
         persistProbes += o.persistProbes; delayedAcks += o.delayedAcks; bytesSent += o.bytesSent;
         bytesAcked += o.bytesAcked; bytesReceived += o.bytesReceived; listenDrops += o.listenDrops;
+        outOfWindowIcmps += o.outOfWindowIcmps;
     }
 
     @Override

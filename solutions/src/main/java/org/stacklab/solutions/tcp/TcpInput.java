@@ -71,6 +71,12 @@ final class TcpInput implements IpProtocolHandler {
         TcpOutput.resetForUnknown(stack, seg);
     }
 
+    /** An ICMP error about a segment we sent ({@code tcp_v4_err}); see {@link TcpErr}. */
+    @Override
+    public void icmpError(int type, int code, int saddr, int daddr, byte[] transportHeader) {
+        TcpErr.handle(stack, type, code, saddr, daddr, transportHeader);
+    }
+
     /** True for states that may still send data or a FIN. */
     static boolean canOutput(TcpState s) {
         return s == TcpState.ESTABLISHED || s == TcpState.CLOSE_WAIT || s == TcpState.FIN_WAIT_1

@@ -113,6 +113,30 @@ final class ProcNetIpv4 {
         sb.append('\n');
     }
 
+    /**
+     * The TcpExt counters StackLab's TCP keeps, in the order of Linux's snmp4_net_list, each with
+     * the name the transport's MIB uses for it. Linux prints some 120; the others are not kept.
+     */
+    private static final String[][] TCP_EXT = {
+        {"OutOfWindowIcmps", "OutOfWindowIcmps"}, {"DelayedACKs", "DelayedACKs"}, {"ListenDrops", "ListenDrops"},
+        {"TCPFastRetrans", "FastRetrans"}, {"TCPTimeouts", "RtoExpiries"}, {"TCPOFOQueue", "OfoQueue"},
+        {"TCPOFODrop", "OfoDrop"}, {"TCPChallengeACK", "ChallengeACK"}, {"TCPWinProbe", "PersistProbes"},
+    };
+
+    /** /proc/net/netstat (net/ipv4/proc.c netstat_seq_show): the TcpExt: pair of lines, if TCP is loaded. */
+    static String netstat(Kernel k) {
+        SocketProto p = null;
+        for (SocketProto q : InetSockets.of(k).protos()) if (q.protocol() == Sock.IPPROTO_TCP) p = q;
+        if (p == null) return "";
+        Map<String, Long> c = p.counters();
+        StringBuilder names = new StringBuilder("TcpExt:"), values = new StringBuilder("TcpExt:");
+        for (String[] f : TCP_EXT) {
+            names.append(' ').append(f[0]);
+            values.append(' ').append(c.getOrDefault(f[1], 0L));
+        }
+        return names + "\n" + values + "\n";
+    }
+
     private static long counter(Map<String, Long> c, String group, String field, boolean bare) {
         Long v = c.get(group + field);
         if (v == null) v = c.get(group + "." + field);
