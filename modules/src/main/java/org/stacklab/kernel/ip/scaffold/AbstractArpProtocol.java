@@ -58,8 +58,20 @@ public abstract class AbstractArpProtocol<C extends AbstractArpCache> implements
 
     // ---------------------------------------------------------------- what the cache asks of us
 
+    /**
+     * Puts the Ethernet header on an IPv4 packet and queues it on {@code dev}. The last line of the
+     * loopback defence: a datagram from or to 127/8 never leaves by a real device (RFC 1122
+     * §3.2.1.3 (g): such addresses "MUST NOT appear outside a host"), whatever the output path above
+     * decided; it is dropped and counted (OutDiscards, {@link IpMib#LOOPBACK_OFF_LO}).
+     */
     @Override
     public void transmit(SkBuff skb, NetDevice dev, long mac) {
+        if (dev.type() != NetDevice.ARPHRD_LOOPBACK && skb.len() >= 20
+                && (Ip4.isLoopback(skb.u32(skb.data() + 12)) || Ip4.isLoopback(skb.u32(skb.data() + 16)))) {
+            mib.inc("OutDiscards");
+            mib.drop(IpMib.LOOPBACK_OFF_LO);
+            return;
+        }
         Ethernet.push(skb, mac, dev.mac(), Ethernet.P_IP);
         skb.dev = dev;
         kernel.devQueueXmit(skb);
