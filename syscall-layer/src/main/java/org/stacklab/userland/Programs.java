@@ -24,6 +24,7 @@ public final class Programs {
         install("httpd", HttpServer::new);
         install("http-get", HttpGet::new);
         install("iptables", Iptables::new);
+        install("sysctl", Sysctl::new);
     }
 
     private Programs() {}

@@ -34,6 +34,28 @@ public final class InDevConf {
     public static final String ARP_IGNORE = "arp_ignore";
     public static final String ARP_ANNOUNCE = "arp_announce";
 
+    /** The settings above, in the order {@code sysctl -a} would list them. */
+    public static final java.util.List<String> NAMES =
+            java.util.List.of(ACCEPT_SOURCE_ROUTE, ARP_ANNOUNCE, ARP_IGNORE, LOG_MARTIANS, RP_FILTER);
+
+    /**
+     * Linux's compiled-in value of {@code name} for {@code all} ({@code forAll}) or for
+     * {@code default} and a device ({@code ipv4_devconf} / {@code ipv4_devconf_dflt} in devinet.c).
+     */
+    public static long builtin(String name, boolean forAll) {
+        return ACCEPT_SOURCE_ROUTE.equals(name) && !forAll ? 1 : 0;
+    }
+
+    /**
+     * What {@code /proc/sys/net/ipv4/conf/WHO/NAME} shows: for {@code all} and {@code default} their
+     * own value, for a device its own value or else {@code default}'s (not combined with {@code all}).
+     */
+    public static long shown(Sysctl sysctl, String who, String name) {
+        long fallback = builtin(name, "all".equals(who));
+        if (!"all".equals(who) && !"default".equals(who)) fallback = sysctl.get(PREFIX + "default." + name, fallback);
+        return sysctl.get(PREFIX + who + "." + name, fallback);
+    }
+
     private final Sysctl sysctl;
     /** "net.ipv4.conf.DEV.NAME" by device and setting, so a per-packet read builds no string. */
     private final Map<String, Map<String, String>> keys = new HashMap<>();
@@ -67,6 +89,7 @@ public final class InDevConf {
     private long dev(NetDevice dev, String name, long dflt) {
         return sysctl.get(key(dev.name(), name), sysctl.get(key("default", name), dflt));
     }
+
 
     private String key(String dev, String name) {
         return keys.computeIfAbsent(dev, d -> new HashMap<>()).computeIfAbsent(name, n -> PREFIX + dev + "." + n);
