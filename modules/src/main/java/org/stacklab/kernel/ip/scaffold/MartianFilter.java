@@ -69,13 +69,24 @@ public final class MartianFilter implements PacketHandler {
         this.next = next;
     }
 
+    /** What {@link #judge} decided. */
+    private static final int ACCEPT = 0, MARTIAN_SOURCE = 1, MARTIAN_DESTINATION = 2, RPFILTER = 3, SOURCE_ROUTE = 4;
+
     @Override
     public void receive(SkBuff skb, NetDevice dev) {
-        if (skb.pktType != SkBuff.PACKET_OTHERHOST && readable(skb) && !accept(skb, dev)) return;
+        if (skb.pktType != SkBuff.PACKET_OTHERHOST && readable(skb)) {
+            int verdict = judge(skb, dev);
+            // The checksum is verified only for a datagram about to be refused, so the common path pays
+            // nothing twice; a corrupted header is the implementation's to count (as a checksum error).
+            if (verdict != ACCEPT && checksumOk(skb)) {
+                drop(skb, dev, verdict);
+                return;
+            }
+        }
         next.receive(skb, dev);
     }
 
-    /** Whether the header can be trusted enough to judge its addresses (RFC 1122 §3.2.1.1-2 checks). */
+    /** Whether the header is sound enough to judge its addresses (RFC 1122 §3.2.1.1-2 checks, the checksum aside). */
     private static boolean readable(SkBuff skb) {
         int len = skb.len();
         if (len < 20) return false;
@@ -84,38 +95,37 @@ public final class MartianFilter implements PacketHandler {
         int hlen = (vihl & 0xf) * 4;
         if (vihl >>> 4 != 4 || hlen < 20 || hlen > len) return false;
         int total = skb.u16(off + 2);
-        return total >= hlen && total <= len && Checksum.compute(skb.buf(), off, hlen) == 0;
+        return total >= hlen && total <= len;
     }
 
-    /** Runs the checks in Linux's order; false when the datagram was dropped (and counted, and maybe logged). */
-    private boolean accept(SkBuff skb, NetDevice dev) {
+    private static boolean checksumOk(SkBuff skb) {
+        return Checksum.compute(skb.buf(), skb.data(), (skb.u8(skb.data()) & 0xf) * 4) == 0;
+    }
+
+    /** The checks in Linux's order: {@link #ACCEPT}, or why the datagram must go. */
+    private int judge(SkBuff skb, NetDevice dev) {
         int off = skb.data();
         int saddr = skb.u32(off + 12);
         int daddr = skb.u32(off + 16);
         // ip_route_input_slow: no host sends from a group or a broadcast (RFC 1122 §3.2.1.3 (b), (d)),
         // nor from class E (reserved, RFC 1812 §5.3.7).
-        if (Ip4.isMulticast(saddr) || isBadClass(saddr)) return martianSource(skb, dev, saddr, daddr);
-        boolean lo = dev.type() == NetDevice.ARPHRD_LOOPBACK;
-        if (!lo) {
+        if (Ip4.isMulticast(saddr) || isBadClass(saddr)) return MARTIAN_SOURCE;
+        if (dev.type() != NetDevice.ARPHRD_LOOPBACK) {
             boolean limitedBroadcast = daddr == Ip4.BROADCAST;
             // {0, 0} as a source is allowed only while a host learns its address, to 255.255.255.255 (§3.2.1.3 (a)).
-            if (isZeronet(saddr) && !limitedBroadcast) return martianSource(skb, dev, saddr, daddr);
-            if (isZeronet(daddr) || (isBadClass(daddr) && !limitedBroadcast)) return martianDestination(skb, dev, saddr, daddr);
+            if (isZeronet(saddr) && !limitedBroadcast) return MARTIAN_SOURCE;
+            if (isZeronet(daddr) || (isBadClass(daddr) && !limitedBroadcast)) return MARTIAN_DESTINATION;
             // §3.2.1.3 (g): 127/8 MUST NOT appear outside a host, either way.
-            if (Ip4.isLoopback(daddr)) return martianDestination(skb, dev, saddr, daddr);
-            if (Ip4.isLoopback(saddr)) return martianSource(skb, dev, saddr, daddr);
-            if (!(limitedBroadcast && isZeronet(saddr)) && !validateSource(skb, dev, saddr, daddr)) return false;
+            if (Ip4.isLoopback(daddr)) return MARTIAN_DESTINATION;
+            if (Ip4.isLoopback(saddr)) return MARTIAN_SOURCE;
+            if (!(limitedBroadcast && isZeronet(saddr))) {
+                int v = validateSource(dev, saddr);
+                if (v != ACCEPT) return v;
+            }
         }
         // ip_rcv_options: a source-routed datagram lets its sender choose the way back through us.
-        if ((skb.u8(off) & 0xf) > 5 && hasSourceRoute(skb) && !conf.acceptSourceRoute(dev)) {
-            if (conf.logMartians(dev) && logAllowed()) {
-                kernel.log().info("IPv4: source route option " + Ip4.format(saddr) + " -> " + Ip4.format(daddr));
-            }
-            mib.inc("InReceives");
-            mib.drop(IpMib.SOURCE_ROUTE);
-            return false;
-        }
-        return true;
+        if ((skb.u8(off) & 0xf) > 5 && hasSourceRoute(skb) && !conf.acceptSourceRoute(dev)) return SOURCE_ROUTE;
+        return ACCEPT;
     }
 
     /**
@@ -123,36 +133,46 @@ public final class MartianFilter implements PacketHandler {
      * forgery; then the reverse-path filter (RFC 3704): strict, the route back must use {@code dev};
      * loose, there must be a route back at all.
      */
-    private boolean validateSource(SkBuff skb, NetDevice dev, int saddr, int daddr) {
-        if (stack.isLocalAddress(saddr) || stack.isBroadcast(saddr)) return martianSource(skb, dev, saddr, daddr);
+    private int validateSource(NetDevice dev, int saddr) {
+        if (stack.isLocalAddress(saddr) || stack.isBroadcast(saddr)) return MARTIAN_SOURCE;
         int rpf = conf.rpFilter(dev);
-        if (rpf == 0) return true;
+        if (rpf == 0) return ACCEPT;
         Route back = stack.fib().lookup(saddr);
-        if (back != null && (rpf != 1 || back.dev().equals(dev.name()))) return true;
-        mib.inc("IPReversePathFilter");
-        logMartianSource(skb, dev, saddr, daddr);
-        mib.inc("InReceives");
-        mib.drop(IpMib.RPFILTER);
-        return false;
+        return back != null && (rpf != 1 || back.dev().equals(dev.name())) ? ACCEPT : RPFILTER;
     }
 
-    private boolean martianSource(SkBuff skb, NetDevice dev, int saddr, int daddr) {
-        logMartianSource(skb, dev, saddr, daddr);
+    /** Counts the drop (InReceives first: the implementation that would have counted it never sees it) and logs it. */
+    private void drop(SkBuff skb, NetDevice dev, int verdict) {
+        int saddr = skb.u32(skb.data() + 12);
+        int daddr = skb.u32(skb.data() + 16);
         mib.inc("InReceives");
-        mib.inc("InAddrErrors");
-        mib.drop(IpMib.MARTIAN_SOURCE);
-        return false;
-    }
-
-    private boolean martianDestination(SkBuff skb, NetDevice dev, int saddr, int daddr) {
-        // ip_route_input_slow's words, martian_destination:
-        if (conf.logMartians(dev) && logAllowed()) {
-            kernel.log().info("IPv4: martian destination " + Ip4.format(daddr) + " from " + Ip4.format(saddr) + ", dev " + dev.name());
+        switch (verdict) {
+            case MARTIAN_SOURCE -> {
+                logMartianSource(skb, dev, saddr, daddr);
+                mib.inc("InAddrErrors");
+                mib.drop(IpMib.MARTIAN_SOURCE);
+            }
+            case MARTIAN_DESTINATION -> {
+                // ip_route_input_slow's words, martian_destination:
+                if (conf.logMartians(dev) && logAllowed()) {
+                    kernel.log().info("IPv4: martian destination " + Ip4.format(daddr) + " from " + Ip4.format(saddr) + ", dev " + dev.name());
+                }
+                mib.inc("InAddrErrors");
+                mib.drop(IpMib.MARTIAN_DESTINATION);
+            }
+            case RPFILTER -> {
+                // Linux logs a reverse-path failure as a martian source too, and counts it in TcpExt.
+                logMartianSource(skb, dev, saddr, daddr);
+                mib.inc("IPReversePathFilter");
+                mib.drop(IpMib.RPFILTER);
+            }
+            default -> {
+                if (conf.logMartians(dev) && logAllowed()) {
+                    kernel.log().info("IPv4: source route option " + Ip4.format(saddr) + " -> " + Ip4.format(daddr));
+                }
+                mib.drop(IpMib.SOURCE_ROUTE);
+            }
         }
-        mib.inc("InReceives");
-        mib.inc("InAddrErrors");
-        mib.drop(IpMib.MARTIAN_DESTINATION);
-        return false;
     }
 
     /** {@code ip_handle_martian_source}: the addresses, then the link-layer header as {@code print_hex_dump} shows it. */
