@@ -17,8 +17,9 @@ import org.stacklab.scenario.Frames;
 import org.stacklab.sim.Time;
 
 /**
- * Issue 18, ARP behaviour settable as Linux's {@code net.ipv4.conf.{all,DEV}.arp_ignore} (which
- * requests a host answers) and {@code arp_announce} (which source address its own requests carry).
+ * Issue 18, ARP behaviour settable as Linux's {@code net.ipv4.conf.{all,DEV}.arp_ignore} and
+ * {@code arp_filter} (which requests a host answers) and {@code arp_announce} (which source address
+ * its own requests carry).
  * h2 has eth0 10.0.0.2/24 (towards h1, 10.0.0.1) and eth1 10.0.5.2/24 (towards h3).
  */
 class ArpSysctlTest {
@@ -104,6 +105,17 @@ class ArpSysctlTest {
         set("all.arp_ignore", 0);
         set("eth1.arp_ignore", 1);
         assertEquals(1, ask("10.0.0.1", "10.0.5.2"), "eth1's setting says nothing about eth0");
+    }
+
+    @Test
+    void arpFilterAnswersOnlyWhereTheRouteBackLeaves() {
+        multihomed();
+        assertEquals(1, ask("10.0.5.9", "10.0.0.2"), "arp_filter=0: answered on eth0, though 10.0.5.9 is reached by eth1");
+        set("eth0.arp_filter", 1);
+        assertEquals(0, ask("10.0.5.9", "10.0.0.2"), net.dump());
+        assertEquals(1L, IpNet.ip(h2).counters().get("ArpFilter"), "Linux's TcpExt ArpFilter");
+        assertEquals(1, ask("10.0.0.1", "10.0.0.2"), "the route back to 10.0.0.1 does leave by eth0");
+        assertEquals(1, ask("0.0.0.0", "10.0.0.2"), "an address probe is not filtered");
     }
 
     // ---------------------------------------------------------------- arp_announce

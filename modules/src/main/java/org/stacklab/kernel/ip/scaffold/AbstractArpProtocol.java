@@ -7,6 +7,7 @@ import org.stacklab.kernel.core.MacAddr;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.core.PacketHandler;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.Route;
 
 /**
  * ARP (RFC 826): answers requests for this host's addresses, learns bindings from what it hears
@@ -51,10 +52,10 @@ public abstract class AbstractArpProtocol<C extends AbstractArpCache> implements
 
     /**
      * Answers {@code request}, a who-has for one of our addresses, with our MAC, unless
-     * {@code arp_ignore} says to stay silent ({@link #arpIgnore}).
+     * {@code arp_ignore} or {@code arp_filter} says to stay silent ({@link #dontSend}).
      */
     protected void reply(NetDevice dev, ArpPacket request) {
-        if (arpIgnore(dev, request.spa(), request.tpa())) return;
+        if (dontSend(dev, request.spa(), request.tpa())) return;
         ArpPacket r = new ArpPacket(ArpPacket.REPLY, dev.mac(), request.tpa(), request.sha(), request.spa());
         send(dev, r, request.sha());
         mib.inc("ArpOutReplies");
@@ -117,6 +118,23 @@ public abstract class AbstractArpProtocol<C extends AbstractArpCache> implements
             case 8: return true;
             default: return false;
         }
+    }
+
+    /**
+     * {@code arp_process}'s {@code dont_send}: a request from {@code sip} for our {@code tip} heard on
+     * {@code dev} goes unanswered when {@link #arpIgnore} says so or, for a request that is not an
+     * address probe, when {@code arp_filter} is on ({@code net.ipv4.conf.{all,DEV}.arp_filter}, either)
+     * and the route back to {@code sip} does not leave by {@code dev} (counted as Linux's
+     * {@code ArpFilter}): with two interfaces on one segment, only the one that would carry the
+     * answer's traffic answers.
+     */
+    protected boolean dontSend(NetDevice dev, int sip, int tip) {
+        if (arpIgnore(dev, sip, tip)) return true;
+        if (sip == 0 || !stack.devConf().arpFilter(dev)) return false;
+        Route back = stack.outputRoute(sip);
+        if (back != null && back.dev().equals(dev.name())) return false;
+        mib.inc("ArpFilter");
+        return true;
     }
 
     private static boolean hasAddress(NetDevice dev, int addr) {

@@ -39,7 +39,8 @@ import org.stacklab.kernel.socket.InetSockets;
  * names and defaults), {@code net.ipv4.ipfrag_time} (30), {@code net.ipv4.ipfrag_high_thresh},
  * {@code net.ipv4.icmp_ratelimit} (1000 ms), {@code net.ipv4.icmp_echo_ignore_all} (0), and per
  * device ({@link InDevConf}) {@code net.ipv4.conf.{all,default,DEV}.rp_filter} (0),
- * {@code .log_martians} (0), {@code .accept_source_route} (0), {@code .arp_ignore} (0), {@code .arp_announce} (0).
+ * {@code .log_martians} (0), {@code .accept_source_route} (0), {@code .arp_ignore} (0), {@code .arp_announce} (0),
+ * {@code .arp_filter} (0).
  *
  * <p>A subclass names its implementation ({@link #impl}) and makes its stack ({@link #newStack});
  * the reference and the lab 2 starter share everything else.

@@ -24,6 +24,7 @@ import org.stacklab.kernel.core.Sysctl;
  *   <tr><td>{@code accept_source_route}</td><td>0 / 1</td><td>all &amp;&amp; dev: off unless both are on</td></tr>
  *   <tr><td>{@code arp_ignore}</td><td>0 / 0</td><td>max(all, dev)</td></tr>
  *   <tr><td>{@code arp_announce}</td><td>0 / 0</td><td>max(all, dev)</td></tr>
+ *   <tr><td>{@code arp_filter}</td><td>0 / 0</td><td>all || dev</td></tr>
  * </table>
  */
 public final class InDevConf {
@@ -33,10 +34,11 @@ public final class InDevConf {
     public static final String ACCEPT_SOURCE_ROUTE = "accept_source_route";
     public static final String ARP_IGNORE = "arp_ignore";
     public static final String ARP_ANNOUNCE = "arp_announce";
+    public static final String ARP_FILTER = "arp_filter";
 
     /** The settings above, in the order {@code sysctl -a} would list them. */
     public static final java.util.List<String> NAMES =
-            java.util.List.of(ACCEPT_SOURCE_ROUTE, ARP_ANNOUNCE, ARP_IGNORE, LOG_MARTIANS, RP_FILTER);
+            java.util.List.of(ACCEPT_SOURCE_ROUTE, ARP_ANNOUNCE, ARP_FILTER, ARP_IGNORE, LOG_MARTIANS, RP_FILTER);
 
     /**
      * Linux's compiled-in value of {@code name} for {@code all} ({@code forAll}) or for
@@ -83,6 +85,9 @@ public final class InDevConf {
 
     /** {@code arp_announce} 0..2 as Linux reads it (the larger of all and the device). */
     public int arpAnnounce(NetDevice dev) { return (int) Math.max(all(ARP_ANNOUNCE, 0), dev(dev, ARP_ANNOUNCE, 0)); }
+
+    /** {@code arp_filter}: answer a request only if the route back to its sender leaves by the arrival device. */
+    public boolean arpFilter(NetDevice dev) { return all(ARP_FILTER, 0) != 0 || dev(dev, ARP_FILTER, 0) != 0; }
 
     private long all(String name, long dflt) { return sysctl.get(key("all", name), dflt); }
 
