@@ -42,9 +42,18 @@ import org.stacklab.sim.Time;
  * <p>A datagram this filter cannot read (too short, not version 4, a bad IHL, checksum or total
  * length) goes on untouched: validating and counting it is the implementation's job (lab 2, step 4).
  *
- * <p>One deliberate difference from Linux: these checks run before the PRE_ROUTING hook, not at the
- * route lookup after it, so that they hold whatever the implementation does; an iptables rule in
- * PREROUTING therefore does not see martians.
+ * <p>Deliberate differences from Linux:
+ * <ul>
+ *   <li>These checks run before the PRE_ROUTING hook, not at the route lookup after it, so that they
+ *       hold whatever the implementation does; an iptables rule in PREROUTING does not see martians.
+ *       (StackLab's only PREROUTING rewrite, REDIRECT, sends to the arrival device's own address,
+ *       never to 127/8, so nothing can be turned into a loopback destination after this check.)</li>
+ *   <li>Class E (240/4) is a martian source and destination, as RFC 1812 §4.2.2.11 and §5.3.7 ask;
+ *       Linux only refuses it by having no route for it.</li>
+ *   <li>{@code route_localnet} and {@code accept_local} are not modelled: both are always 0.</li>
+ *   <li>{@code accept_redirects} is not modelled: ICMP redirects are never acted on (as a Linux
+ *       router, whose {@code accept_redirects} is 0 in effect).</li>
+ * </ul>
  */
 public final class MartianFilter implements PacketHandler {
     /** {@code net_ratelimit}'s defaults: a burst of 10 messages, refilled every 5 s. */
