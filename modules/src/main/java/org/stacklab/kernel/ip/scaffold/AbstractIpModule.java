@@ -32,7 +32,7 @@ import org.stacklab.kernel.socket.InetSockets;
  *       filtering, source-route options) are dropped before the implementation's input sees them
  *       ({@link MartianFilter}); 127/8 never leaves by a device other than {@code lo}
  *       ({@link AbstractArpProtocol#transmit}). ICMP redirects are never acted on (Linux's
- *       {@code accept_redirects}=0, as on a router).</li>
+ *       {@code accept_redirects}=0, as on a router, on hosts too).</li>
  * </ul>
  *
  * <p>Sysctls read: {@code net.ipv4.ip_forward} (0), {@code net.ipv4.neigh.default.*} (Linux's

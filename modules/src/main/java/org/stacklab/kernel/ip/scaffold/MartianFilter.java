@@ -51,8 +51,10 @@ import org.stacklab.sim.Time;
  *   <li>Class E (240/4) is a martian source and destination, as RFC 1812 §4.2.2.11 and §5.3.7 ask;
  *       Linux only refuses it by having no route for it.</li>
  *   <li>{@code route_localnet} and {@code accept_local} are not modelled: both are always 0.</li>
- *   <li>{@code accept_redirects} is not modelled: ICMP redirects are never acted on (as a Linux
- *       router, whose {@code accept_redirects} is 0 in effect).</li>
+ *   <li>{@code accept_redirects} is not modelled: ICMP redirects are never acted on. On a router
+ *       that is Linux's behaviour (turning {@code ip_forward} on sets {@code all.accept_redirects}
+ *       to 0); a Linux host would follow them by default, a StackLab host never does, so a forged
+ *       redirect cannot reroute it (RFC 1122 §3.2.2.2 lets a host ignore them).</li>
  * </ul>
  */
 public final class MartianFilter implements PacketHandler {
