@@ -54,7 +54,7 @@ import org.stacklab.sim.Time;
  *   <li>{@code accept_redirects} is not modelled: ICMP redirects are never acted on. On a router
  *       that is Linux's behaviour (turning {@code ip_forward} on sets {@code all.accept_redirects}
  *       to 0); a Linux host would follow them by default, a StackLab host never does, so a forged
- *       redirect cannot reroute it (a deliberate departure from RFC 1122 §3.3.1.2, which has hosts
+ *       redirect cannot reroute it (a deliberate departure from RFC 1122 §3.2.2.2, which has hosts
  *       follow redirects: here the safe setting is the only one).</li>
  * </ul>
  */
