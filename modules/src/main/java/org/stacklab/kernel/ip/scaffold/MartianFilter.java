@@ -27,8 +27,10 @@ import org.stacklab.sim.Time;
  *       from the wire, even by a frame forged to this host's MAC), class E (RFC 1812 §5.3.7);</li>
  *   <li><b>reverse path</b> (RFC 3704, {@code rp_filter}): 1 strict, the route back to the source
  *       must leave by the arrival device (§2.2); 2 loose, some route back must exist (§2.4);</li>
- *   <li><b>source route</b> (RFC 791 §3.1 LSRR 131, SSRR 137; RFC 1122 §3.2.1.8 lets a host
- *       refuse them, RFC 7126 §4.3 says to): dropped unless {@code accept_source_route} is on.</li>
+ *   <li><b>source route</b> (RFC 791 §3.1 LSRR 131, SSRR 137): dropped unless
+ *       {@code accept_source_route} is on. RFC 1122 §3.2.1.8 had hosts accept them; a source route
+ *       lets a spoofer choose the way back through us, so RFC 7126 §4.3-4.4 advises dropping them
+ *       and Linux does by default.</li>
  * </ul>
  * On {@code lo} only multicast and broadcast sources are refused: its traffic is this host's own.
  *
