@@ -121,7 +121,7 @@ public final class MartianFilter implements PacketHandler {
         int off = skb.data();
         int saddr = skb.u32(off + 12);
         int daddr = skb.u32(off + 16);
-        // ip_route_input_slow: no host sends from a group or a broadcast (RFC 1122 §3.2.1.3 (b), (d)),
+        // ip_route_input_slow: no host sends from a broadcast (RFC 1122 §3.2.1.3 (c)-(f)) or a group (RFC 1112 §4),
         // nor from class E (reserved, RFC 1812 §5.3.7).
         if (Ip4.isMulticast(saddr) || isBadClass(saddr)) return MARTIAN_SOURCE;
         if (dev.type() != NetDevice.ARPHRD_LOOPBACK) {
