@@ -17,8 +17,12 @@ import org.stacklab.syscall.UserProcess;
  *
  * <pre>
  * nc [-46uvzkNn] [-p port] [-q secs] [-s addr] [-w secs] host port     connect
- * nc -l [-uvk] [-p port | port]                           listen (nc -l 80, nc -l -p 80)
+ * nc -l [-uvk] [-s addr] [-p port | [addr] port]           listen (nc -l 80, nc -l -p 80, nc -l 127.0.0.1 80)
  * </pre>
+ *
+ * A listener binds where it is told, as OpenBSD's nc does: {@code nc -l 127.0.0.1 8080} (or
+ * {@code nc -l -s 127.0.0.1 -p 8080}) binds 127.0.0.1 only, so the service is reachable from this
+ * host alone; without an address it binds the wildcard 0.0.0.0 (every address of the host).
  *
  * When stdin ends, nc shuts down its sending side (what OpenBSD does with -N; here always, so a
  * script's input ends the conversation) and keeps printing what arrives until the peer closes. A
@@ -174,8 +178,18 @@ public final class Nc implements Program {
 
     private int server(List<String> args) {
         int port = localPort;
+        if (args.size() > 2) return usage("too many arguments");
         if (!args.isEmpty()) port = SockIo.parsePort(args.get(args.size() - 1));
         if (port <= 0) return usage("missing port number");
+        if (args.size() == 2) {
+            // nc -l ADDR PORT: the address to listen on (OpenBSD's nc), never silently the wildcard.
+            Integer a = Resolver.resolve(p, args.get(0));
+            if (a == null) {
+                p.eprintln("nc: getaddrinfo for host \"" + args.get(0) + "\" port " + port + ": Name or service not known");
+                return 1;
+            }
+            localAddr = a;
+        }
         int fd = sys.socket(InetSockets.AF_INET, udp ? Sock.SOCK_DGRAM : Sock.SOCK_STREAM, 0);
         if (fd < 0) {
             SockIo.perror(p, "nc", "socket", fd);

@@ -28,6 +28,7 @@ public final class Programs {
         install("head", Head::head);
         install("tail", Head::tail);
         install("wc", Wc::new);
+        install("sysctl", Sysctl::new);
     }
 
     private Programs() {}
