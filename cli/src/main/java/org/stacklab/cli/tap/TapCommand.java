@@ -91,6 +91,11 @@ public final class TapCommand implements Callable<Integer> {
             err.println("stacklab tap: " + problem);
             return 2;
         }
+        String bad = org.stacklab.cli.UseOption.check(use, new org.stacklab.grader.LabCatalog(org.stacklab.grader.LabCatalog.defaultRoot()));
+        if (bad != null) {
+            err.println("stacklab tap: " + bad);
+            return 2;
+        }
         ModuleSet modules;
         try {
             modules = ModuleSet.parse(ModuleSet.REFERENCE, use);

@@ -57,6 +57,7 @@ public final class Grader {
             }
             String only = opts.test();
             List<PlannedTest> selected = only == null ? plan : plan.stream().filter(t -> matches(t, only)).toList();
+            if (selected.isEmpty()) throw new NoSuchTestException(lab, only, plan);
 
             List<String> notes = new ArrayList<>();
             List<TestOutcome> tests = new ArrayList<>();
@@ -120,6 +121,14 @@ public final class Grader {
             return new LabResult(lab, tests, secondsSince(t0), notes, null);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** {@code --test NAME} matched no test of the lab: an error, not an empty result. */
+    public static final class NoSuchTestException extends IllegalArgumentException {
+        public NoSuchTestException(Lab lab, String name, List<PlannedTest> plan) {
+            super("no test of " + lab.id() + " is called '" + name + "'; its tests are: "
+                    + String.join(", ", plan.stream().map(PlannedTest::method).distinct().toList()));
         }
     }
 
