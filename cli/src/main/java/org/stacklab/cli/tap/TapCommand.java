@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.stacklab.hw.link.Port;
 import org.stacklab.hw.pcap.PcapTap;
 import org.stacklab.hw.tap.Netem;
@@ -75,8 +77,9 @@ public final class TapCommand implements Callable<Integer> {
             description = "Impair the frames Linux sends, as tc netem on the TAP would (for kernels without sch_netem).")
     String netem;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Scenario seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Scenario seed (ISN secret, ephemeral ports, MACs). Default: a fresh one per run, printed.")
+    Long seed;
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -98,7 +101,12 @@ public final class TapCommand implements Callable<Integer> {
             err.println("stacklab tap: --use: " + e.getMessage());
             return 2;
         }
-        EventLoop loop = EventLoop.realTime(seed);
+        // Linux remembers the last run's connections (TIME-WAIT, 60 s): a run that repeated the last
+        // one's ephemeral port, ISN secret and MACs would meet them. So a fresh seed per run, printed
+        // so that the run can still be replayed (issue 13, item 3).
+        long runSeed = chooseSeed(seed, SECURE::nextLong);
+        if (seed == null) out.println("stacklab: seed " + runSeed + " (replay with --seed " + runSeed + ")");
+        EventLoop loop = EventLoop.realTime(runSeed);
         TapBridge bridge;
         try {
             bridge = TapBridge.open(loop, ifname);
@@ -164,6 +172,13 @@ public final class TapCommand implements Callable<Integer> {
                 // already shutting down (Ctrl-C): the hook is running and waits for us
             }
         }
+    }
+
+    private static final SecureRandom SECURE = new SecureRandom();
+
+    /** The seed given with --seed, or else a fresh one from {@code fresh}. */
+    static long chooseSeed(Long given, LongSupplier fresh) {
+        return given != null ? given : fresh.getAsLong();
     }
 
     /** A one-line problem with the options, or null. */

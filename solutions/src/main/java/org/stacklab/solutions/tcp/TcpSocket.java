@@ -255,6 +255,11 @@ final class TcpSocket implements Sock, TcpConnection {
     @Override public void sendSyn() { sender.sendSyn(); }
     @Override public void sendAck() { sender.sendAck(); }
     @Override public void ackSoon() { sender.ackSoon(); }
+    @Override
+    public int initialSequenceNumber() {
+        return stack.isn.isn(kernel.now(), tcb.localAddr, tcb.localPort, tcb.remoteAddr, tcb.remotePort);
+    }
+
     @Override public void sendReset(int seq, int ack, int flags) { sender.sendReset(seq, ack, flags); }
     @Override public void output() { sender.output(); }
     @Override public void retransmitHead() { sender.retransmitHead(); }
