@@ -3,14 +3,15 @@ package org.stacklab.cli.tap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.stacklab.hw.link.Port;
 import org.stacklab.hw.pcap.PcapTap;
@@ -23,6 +24,7 @@ import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.scenario.Host;
 import org.stacklab.sim.EventLoop;
 import org.stacklab.sim.Time;
+import org.stacklab.syscall.Console;
 import org.stacklab.syscall.Processes;
 import org.stacklab.syscall.Program;
 import org.stacklab.syscall.Scheduler;
@@ -105,7 +107,9 @@ public final class TapCommand implements Callable<Integer> {
         // one's ephemeral port, ISN secret and MACs would meet them. So a fresh seed per run, printed
         // so that the run can still be replayed (issue 13, item 3).
         long runSeed = chooseSeed(seed, SECURE::nextLong);
-        if (seed == null) out.println("stacklab: seed " + runSeed + " (replay with --seed " + runSeed + ")");
+        // With --nc, stdout is the connection's data, byte for byte: our own lines go to stderr.
+        PrintStream info = nc != null ? err : out;
+        if (seed == null) info.println("stacklab: seed " + runSeed + " (replay with --seed " + runSeed + ")");
         EventLoop loop = EventLoop.realTime(runSeed);
         TapBridge bridge;
         try {
@@ -149,7 +153,7 @@ public final class TapCommand implements Callable<Integer> {
                 return 1;
             }
             sched.runFor(Time.ms(5)); // carrier up, driver settled
-            out.println("stacklab: eth0 (" + MacAddr.format(Host.macFor(1, 0)) + ") is cabled to TAP " + bridge.ifname()
+            info.println("stacklab: eth0 (" + MacAddr.format(Host.macFor(1, 0)) + ") is cabled to TAP " + bridge.ifname()
                     + "; modules " + modules);
             return get != null || nc != null ? client(host, sched, bridge) : server(host, sched, bridge);
         } finally {
@@ -267,9 +271,10 @@ public final class TapCommand implements Callable<Integer> {
         } else {
             t = spawn(host, "nc", nc.get(0), nc.get(1));
             t.console().openStdin();
-            forwardStdin(host.loop(), t);
+            forwardStdin(host.loop(), t, System.in);
         }
-        echo(t);
+        if (nc != null) echoBytes(t, out);
+        else echo(t);
         sched.runUntil(() -> interrupted || bridge.failure() != null || t.exited(), Long.MAX_VALUE);
         if (!t.exited() && bridge.failure() != null) {
             err.println("stacklab tap: " + bridge.failure());
@@ -279,24 +284,43 @@ public final class TapCommand implements Callable<Integer> {
         return t.exitStatus();
     }
 
-    /** Copies this process's stdin to the emulated process's terminal, inside the loop. */
-    private static void forwardStdin(EventLoop loop, Task t) {
-        Thread th = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try {
-                InputStream in = System.in;
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    String s = new String(buf, 0, n, StandardCharsets.UTF_8);
-                    loop.post(() -> t.console().type(s));
-                }
-            } catch (IOException ignored) {
-                // stdin went away: treat as end of file
-            }
-            loop.post(() -> t.console().closeStdin());
-        }, "stacklab-tap-stdin");
+    /** Copies {@code in} to the emulated process's terminal, inside the loop, on a thread of its own. */
+    private static void forwardStdin(EventLoop loop, Task t, InputStream in) {
+        Thread th = new Thread(() -> pumpStdin(in, r -> loop.post(r), t.console()), "stacklab-tap-stdin");
         th.setDaemon(true);
         th.start();
+    }
+
+    /**
+     * Reads {@code in} to its end and hands each chunk to {@code console} as bytes (never decoded:
+     * nc carries binary data), then closes the console's stdin; {@code post} runs each step on the loop.
+     */
+    static void pumpStdin(InputStream in, Consumer<Runnable> post, Console console) {
+        byte[] buf = new byte[65536];
+        try {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                if (n == 0) continue;
+                byte[] chunk = Arrays.copyOf(buf, n);
+                post.accept(() -> console.type(chunk, 0, chunk.length));
+            }
+        } catch (IOException ignored) {
+            // stdin went away: treat as end of file
+        }
+        post.accept(console::closeStdin);
+    }
+
+    /** Shows what {@code t} writes to stdout byte for byte (nc's data), and its stderr as text. */
+    static void echoBytes(Task t, PrintStream out) {
+        t.console().discardOutput();
+        t.console().onStdoutBytes((b, off, len) -> {
+            out.write(b, off, len);
+            out.flush();
+        });
+        t.console().onStderr(s -> {
+            System.err.print(s);
+            System.err.flush();
+        });
     }
 
     // ------------------------------------------------------------------ helpers
