@@ -1,6 +1,7 @@
 package org.stacklab.solutions.tcp;
 
 import java.util.List;
+import java.util.Map;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SocketProto;
 
@@ -17,4 +18,7 @@ final class TcpProto implements SocketProto {
     @Override public Sock create() { return new TcpSocket(stack, null); }
 
     @Override public List<? extends Sock> sockets() { return stack.socketList(); }
+
+    /** The host's TCP MIB (Tcp and TcpExt names) for /proc/net/snmp and /proc/net/netstat. */
+    @Override public Map<String, Long> counters() { return stack.counters().toMap(); }
 }

@@ -14,8 +14,8 @@ import org.stacklab.kernel.socket.SocketProto;
 
 /**
  * The IPv4 layer's /proc files: /proc/net/arp (net/ipv4/arp.c), /proc/net/route (fib_trie.c
- * fib_route_seq_show) and /proc/net/snmp (net/ipv4/proc.c: Ip, Icmp, then Tcp and Udp from the
- * transports' own counters). With no IP module loaded the tables
+ * fib_route_seq_show), /proc/net/snmp (net/ipv4/proc.c: Ip, Icmp, then Tcp and Udp from the
+ * transports' own counters) and /proc/net/netstat (its TcpExt lines). With no IP module loaded the tables
  * are empty, as on a kernel without IPv4.
  */
 final class ProcNetIpv4 {
@@ -95,6 +95,33 @@ final class ProcNetIpv4 {
         transport(sb, k, "Udp", Sock.IPPROTO_UDP, UDP_FIELDS);
         return sb.toString();
     }
+
+    /**
+     * /proc/net/netstat's TcpExt: pair of lines (net/ipv4/proc.c netstat_seq_show), for the extended
+     * TCP counters StackLab keeps, in Linux's order. TCPBadOptions is StackLab's own: segments dropped
+     * for an option whose length is 0, 1 or past the data offset (Linux parses up to it and counts nothing).
+     */
+    static String netstat(Kernel k) {
+        SocketProto p = null;
+        for (SocketProto q : InetSockets.of(k).protos()) if (q.protocol() == Sock.IPPROTO_TCP) p = q;
+        if (p == null) return "";
+        Map<String, Long> c = p.counters();
+        StringBuilder sb = new StringBuilder("TcpExt:");
+        for (String[] f : TCP_EXT_FIELDS) sb.append(' ').append(f[0]);
+        sb.append("\nTcpExt:");
+        for (String[] f : TCP_EXT_FIELDS) sb.append(' ').append(c.getOrDefault(f[1], 0L));
+        return sb.append('\n').toString();
+    }
+
+    /** Linux's TcpExt name, and the name in the transport's counter map. */
+    private static final List<String[]> TCP_EXT_FIELDS = List.of(
+            new String[] {"DelayedACKs", "DelayedACKs"},
+            new String[] {"ListenOverflows", "ListenOverflows"},
+            new String[] {"ListenDrops", "ListenDrops"},
+            new String[] {"TCPOFOQueue", "OfoQueue"},
+            new String[] {"TCPOFODrop", "OfoDrop"},
+            new String[] {"TCPChallengeACK", "ChallengeACK"},
+            new String[] {"TCPBadOptions", "TCPBadOptions"});
 
     private static final List<String> TCP_FIELDS = List.of("RtoAlgorithm", "RtoMin", "RtoMax", "MaxConn",
             "ActiveOpens", "PassiveOpens", "AttemptFails", "EstabResets", "CurrEstab", "InSegs", "OutSegs",
