@@ -238,6 +238,30 @@ public final class TcpHeader {
     /** Bytes a SACK option with {@code blocks} blocks takes, with its two NOPs (RFC 2018 §3). */
     public static int sackLength(int blocks) { return blocks == 0 ? 0 : 4 + 8 * blocks; }
 
+    // In-place reads, for code that looks at every packet and must not allocate (netfilter, as Linux's
+    // tcp_hdr(skb)). The offsets of RFC 9293 §3.1 live here, in the codec, and nowhere else.
+
+    /** Offset of the checksum field in the header. */
+    public static final int CHECKSUM_OFFSET = 16;
+
+    /** The data offset of the header at {@code off}, in bytes (not checked; {@link #parse} checks). */
+    public static int dataOffsetAt(byte[] b, int off) { return ((b[off + 12] & 0xff) >>> 4) * 4; }
+
+    /** The flags byte (CWR..FIN) of the header at {@code off}. */
+    public static int flagsAt(byte[] b, int off) { return b[off + 13] & 0xff; }
+
+    /** The sequence number of the header at {@code off}, unsigned. */
+    public static long seqAt(byte[] b, int off) { return u32(b, off + 4) & 0xffffffffL; }
+
+    /** The acknowledgment number of the header at {@code off}, unsigned. */
+    public static long ackAt(byte[] b, int off) { return u32(b, off + 8) & 0xffffffffL; }
+
+    /** The (unscaled) window field of the header at {@code off}. */
+    public static int windowAt(byte[] b, int off) { return u16(b, off + 14); }
+
+    /** The urgent pointer of the header at {@code off}. */
+    public static int urgentAt(byte[] b, int off) { return u16(b, off + 18); }
+
     /** Writes the checksum into a header written at {@code off} ({@code len} = header + data). */
     public static void setChecksum(byte[] b, int off, int csum) { set16(b, off + 16, csum); }
 
