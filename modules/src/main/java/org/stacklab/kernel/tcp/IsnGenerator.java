@@ -32,6 +32,16 @@ public final class IsnGenerator {
         return m + f(localAddr, localPort, remoteAddr, remotePort);
     }
 
+    /**
+     * The offset for our TSvals towards {@code remoteAddr} (RFC 7323 §5.4, §7): keyed by the address
+     * pair, as Linux's tcp_ts_off does, so it is the same for every connection between two hosts and
+     * PAWS at the peer sees one clock.
+     */
+    public int tsOffset(int localAddr, int remoteAddr) {
+        // Port 0 never appears in a connection's four-tuple, so these inputs never collide with an ISN's.
+        return f(localAddr, 0, remoteAddr, 0);
+    }
+
     /** F of RFC 6528 §3: the first 32 bits of MD5(secret, four-tuple). */
     int f(int localAddr, int localPort, int remoteAddr, int remotePort) {
         byte[] in = new byte[secret.length + 12];

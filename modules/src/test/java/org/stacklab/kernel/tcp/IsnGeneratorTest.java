@@ -40,4 +40,11 @@ class IsnGeneratorTest {
         assertEquals(g.isn(123_456_789L, A, 40000, B, 80), new IsnGenerator(secret(7)).isn(123_456_789L, A, 40000, B, 80));
         assertNotEquals(g.isn(0, A, 40000, B, 80), new IsnGenerator(secret(8)).isn(0, A, 40000, B, 80));
     }
+
+    @Test
+    void theTimestampOffsetIsPerAddressPairAndPerSecret() {
+        assertEquals(g.tsOffset(A, B), new IsnGenerator(secret(7)).tsOffset(A, B));
+        assertNotEquals(g.tsOffset(A, B), g.tsOffset(B, A));
+        assertNotEquals(g.tsOffset(A, B), new IsnGenerator(secret(8)).tsOffset(A, B), "a fresh run, a fresh TSval clock");
+    }
 }

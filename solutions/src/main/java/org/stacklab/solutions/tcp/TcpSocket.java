@@ -173,6 +173,7 @@ final class TcpSocket implements Sock, TcpConnection {
     }
 
     private void initRoute() {
+        tcb.tsOffset = stack.isn.tsOffset(tcb.localAddr, tcb.remoteAddr);
         int mtu = stack.ip.mtuFor(tcb.remoteAddr);
         if (mtu <= 0) mtu = 576;
         // RFC 6691 / RFC 9293 §3.7.1: MSS = MTU - fixed IPv4 and TCP headers.

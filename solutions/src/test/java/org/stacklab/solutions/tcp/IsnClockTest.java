@@ -1,6 +1,7 @@
 package org.stacklab.solutions.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.stacklab.testkit.tcp.Seg.syn;
 import static org.stacklab.testkit.tcp.Seg.synAck;
 
@@ -38,5 +39,18 @@ class IsnClockTest {
             iss[i] = h.expectSent(synAck().ack(1001)).seq();
         }
         assertEquals(iss[0] + 1000, iss[1], "4 ms = 1000 ticks of 4 µs");
+    }
+
+    @Test
+    void tsValsStartAtAPerSeedOffsetNotAtOne() {
+        TcpHarness a = TcpHarness.create(42), b = TcpHarness.create(43);
+        a.connectTo(80);
+        b.connectTo(80);
+        long tsA = a.expectSent(syn()).header().tsVal(), tsB = b.expectSent(syn()).header().tsVal();
+        assertNotEquals(1L, tsA, "RFC 7323 §5.4: not a clock that every run starts at 1");
+        assertNotEquals(tsA, tsB, "another seed, another offset");
+        TcpHarness again = TcpHarness.create(42);
+        again.connectTo(80);
+        assertEquals(tsA, again.expectSent(syn()).header().tsVal(), "replayed from the seed");
     }
 }
