@@ -200,9 +200,10 @@ public final class Nc implements Program {
         byte[] buf = new byte[16384];
         boolean stdinOpen = true, netOpen = true;
         long idle = waitNs >= 0 ? waitNs : 1_000_000_000L;
-        // A TCP peer's FIN closes only its direction (RFC 9293 §3.6, half-close): what is left of
-        // stdin is still sent, so a transfer both ways ends with every byte delivered.
-        while (netOpen || stdinOpen && !udp) {
+        // A TCP peer's FIN closes only its direction (RFC 9293 §3.6, half-close): a connecting nc
+        // still sends the rest of its stdin, so a transfer both ways ends with every byte delivered.
+        // A listening nc is done when the connection's input ends, as OpenBSD's nc -l is.
+        while (netOpen || stdinOpen && !udp && !listen) {
             PollFd[] fds = {new PollFd(stdinOpen ? 0 : -1, Sock.POLLIN), new PollFd(netOpen ? fd : -1, Sock.POLLIN)};
             int timeoutMs = !stdinOpen && udp || waitNs >= 0 ? (int) (idle / 1_000_000) : -1;
             int n = sys.poll(fds, timeoutMs);
