@@ -239,14 +239,17 @@ public final class Nc implements Program {
 
     // ------------------------------------------------------------------ moving bytes
 
-    /** Copies stdin → socket and socket → stdout until both directions are done. */
+    /** Copies stdin → socket and socket → stdout, bytes untouched, until both directions are done. */
     private int relay(int fd) {
         byte[] buf = new byte[16384];
         boolean stdinOpen = true, netOpen = true;
         long idle = waitNs >= 0 ? waitNs : 1_000_000_000L;
         long quitAt = Long.MAX_VALUE;
-        while (netOpen) {
-            PollFd[] fds = {new PollFd(stdinOpen ? 0 : -1, Sock.POLLIN), new PollFd(fd, Sock.POLLIN)};
+        // A TCP peer's FIN closes only its direction (RFC 9293 §3.6, half-close): a connecting nc
+        // still sends the rest of its stdin, so a transfer both ways ends with every byte delivered.
+        // A listening nc is done when the connection's input ends, as OpenBSD's nc -l is.
+        while (netOpen || stdinOpen && !udp && !listen) {
+            PollFd[] fds = {new PollFd(stdinOpen ? 0 : -1, Sock.POLLIN), new PollFd(netOpen ? fd : -1, Sock.POLLIN)};
             int timeoutMs = !stdinOpen && udp || waitNs >= 0 ? (int) (idle / 1_000_000) : -1;
             if (quitAt != Long.MAX_VALUE) {
                 long left = Math.max(0, (quitAt - sys.clockGettime()) / 1_000_000);
@@ -258,7 +261,7 @@ public final class Nc implements Program {
                 return 1;
             }
             if (n == 0) break; // -w or -q expired, or a UDP exchange went quiet after stdin ended
-            if (fds[1].revents != 0) {
+            if (netOpen && fds[1].revents != 0) {
                 int r = sys.read(fd, buf, 0, buf.length);
                 if (r < 0) {
                     SockIo.perror(p, "nc", "read", r);

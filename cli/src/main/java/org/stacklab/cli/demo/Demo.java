@@ -192,10 +192,12 @@ public final class Demo {
         int ihl = (f[14] & 0x0f) * 4;
         int t = 14 + ihl;
         int totalLen = ((f[16] & 0xff) << 8) | (f[17] & 0xff);
-        int dataLen = totalLen - ihl - ((f[t + 12] & 0xf0) >>> 2);
+        if (totalLen - ihl < 20 || 14 + totalLen > f.length) return false;
+        org.stacklab.kernel.tcp.TcpHeader th = org.stacklab.kernel.tcp.TcpHeader.parse(f, t, totalLen - ihl);
+        if (th == null) return false;
+        int dataLen = totalLen - ihl - th.length();
         if (dataLen <= 0) return false;
-        long key = ((long) (((f[t] & 0xff) << 8) | (f[t + 1] & 0xff)) << 32)
-                | ((f[t + 4] & 0xffL) << 24 | (f[t + 5] & 0xffL) << 16 | (f[t + 6] & 0xffL) << 8 | (f[t + 7] & 0xffL));
+        long key = ((long) th.srcPort() << 32) | (th.seq() & 0xffffffffL);
         return !seenSeq.add(key);
     }
 

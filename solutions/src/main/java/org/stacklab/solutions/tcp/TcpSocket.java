@@ -112,6 +112,7 @@ final class TcpSocket implements Sock, TcpConnection {
     // Input (called by TcpInput)
 
     void segmentArrives(TcpSegment seg) {
+        if (acceptQueueOverflow(seg)) return;
         updateTsRecent(seg);
         if (keepalive) armKeepalive();
         if (userClosed && seg.dataLen > 0 && !seg.rst() && SeqNum.gt(seg.dataSeq + seg.dataLen, tcb.rcvNxt)
@@ -126,9 +127,35 @@ final class TcpSocket implements Sock, TcpConnection {
         if (!released && TcpInput.canOutput(tcb.state)) output();
     }
 
+    /**
+     * The segment would complete a passive open (an acceptable ACK in SYN-RECEIVED, RFC 9293
+     * §3.10.7.4 fifth step) but the listener's accept queue is full. As Linux's tcp_check_req does
+     * (tcp_abort_on_overflow = 0), the segment is dropped and counted (ListenOverflows, ListenDrops)
+     * and the child stays in SYN-RECEIVED: its SYN-ACK retransmission draws another ACK, and the
+     * client's ACK or data completes the handshake once accept() has made room. Making the child
+     * ESTABLISHED here would put it in no queue, where no program could ever accept it.
+     */
+    private boolean acceptQueueOverflow(TcpSegment seg) {
+        if (tcb.state != TcpState.SYN_RECEIVED || parent == null || parent.listenQueue == null) return false;
+        if (!seg.hasAck() || seg.syn() || seg.rst()) return false;
+        if (!SeqNum.gt(seg.ack(), tcb.sndUna) || !SeqNum.leq(seg.ack(), tcb.sndMax)) return false;
+        if (!parent.listenQueue.acceptQueueFull()) return false;
+        parent.tcb.counters.listenOverflows++;
+        parent.tcb.counters.listenDrops++;
+        kernel.drop(TcpInput.DROP_LISTEN_OVERFLOW);
+        if (stack.sysctl(TcpSysctl.ABORT_ON_OVERFLOW, TcpSysctl.ABORT_ON_OVERFLOW_DEFAULT) != 0) {
+            // RFC 9293 §3.10.7.1 form for a segment with an ACK: <SEQ=SEG.ACK><CTL=RST>.
+            sendReset(seg.ack(), 0, TcpFlags.RST);
+            abort(null);
+        }
+        return true;
+    }
+
     /** A segment for this listener: a fresh child in LISTEN decides (a SYN makes it SYN-RECEIVED). */
     void listenerSegment(TcpSegment seg) {
         if (seg.syn() && !seg.hasAck() && !seg.rst() && !listenQueue.admitsSyn()) {
+            // tcp_conn_request: a full accept queue counts as an overflow as well as a drop.
+            if (listenQueue.acceptQueueFull()) tcb.counters.listenOverflows++;
             tcb.counters.listenDrops++;
             kernel.drop(TcpInput.DROP_LISTEN_OVERFLOW);
             return;
@@ -153,6 +180,7 @@ final class TcpSocket implements Sock, TcpConnection {
     }
 
     private void initRoute() {
+        tcb.tsOffset = stack.isn.tsOffset(tcb.localAddr, tcb.remoteAddr);
         int mtu = stack.ip.mtuFor(tcb.remoteAddr);
         if (mtu <= 0) mtu = 576;
         // RFC 6691 / RFC 9293 §3.7.1: MSS = MTU - fixed IPv4 and TCP headers.
@@ -240,6 +268,11 @@ final class TcpSocket implements Sock, TcpConnection {
     @Override public void sendSyn() { sender.sendSyn(); }
     @Override public void sendAck() { sender.sendAck(); }
     @Override public void ackSoon() { sender.ackSoon(); }
+    @Override
+    public int initialSequenceNumber() {
+        return stack.isn.isn(kernel.now(), tcb.localAddr, tcb.localPort, tcb.remoteAddr, tcb.remotePort);
+    }
+
     @Override public void sendReset(int seq, int ack, int flags) { sender.sendReset(seq, ack, flags); }
     @Override public void output() { sender.output(); }
     @Override public void retransmitHead() { sender.retransmitHead(); }
@@ -319,10 +352,13 @@ final class TcpSocket implements Sock, TcpConnection {
         if (keepalive) armKeepalive();
         cc.init(tcb, (int) Math.min(Integer.MAX_VALUE / 2,
                 stack.sysctl(TcpSysctl.INIT_CWND, TcpSysctl.INIT_CWND_DEFAULT) * tcb.mss));
-        if (parent != null) {
-            if (!parent.listenQueue.promote(this)) {
-                tcb.counters.listenDrops++;
-            }
+        if (parent != null && !parent.listenQueue.promote(this)) {
+            // Unreachable while acceptQueueOverflow() holds the completing ACK back; should a component
+            // establish a child some other way, reset it rather than leave it in no queue (orphaned).
+            parent.tcb.counters.listenOverflows++;
+            parent.tcb.counters.listenDrops++;
+            sendReset(tcb.sndNxt, tcb.rcvNxt, TcpFlags.RST | TcpFlags.ACK);
+            abort(null);
         }
     }
 

@@ -14,8 +14,8 @@ import org.stacklab.kernel.socket.SocketProto;
 
 /**
  * The IPv4 layer's /proc files: /proc/net/arp (net/ipv4/arp.c), /proc/net/route (fib_trie.c
- * fib_route_seq_show) and /proc/net/snmp (net/ipv4/proc.c: Ip, Icmp, then Tcp and Udp from the
- * transports' own counters). With no IP module loaded the tables
+ * fib_route_seq_show), /proc/net/snmp (net/ipv4/proc.c: Ip, Icmp, then Tcp and Udp from the
+ * transports' own counters) and /proc/net/netstat (its TcpExt lines). With no IP module loaded the tables
  * are empty, as on a kernel without IPv4.
  */
 final class ProcNetIpv4 {
@@ -116,11 +116,14 @@ final class ProcNetIpv4 {
     /**
      * The TcpExt counters StackLab's TCP keeps, in the order of Linux's snmp4_net_list, each with
      * the name the transport's MIB uses for it. Linux prints some 120; the others are not kept.
+     * TCPBadOptions, last, is StackLab's own: segments dropped for an option whose length is 0, 1 or
+     * past the data offset (Linux parses up to it and counts nothing).
      */
     private static final String[][] TCP_EXT = {
-        {"OutOfWindowIcmps", "OutOfWindowIcmps"}, {"DelayedACKs", "DelayedACKs"}, {"ListenDrops", "ListenDrops"},
-        {"TCPFastRetrans", "FastRetrans"}, {"TCPTimeouts", "RtoExpiries"}, {"TCPOFOQueue", "OfoQueue"},
-        {"TCPOFODrop", "OfoDrop"}, {"TCPChallengeACK", "ChallengeACK"}, {"TCPWinProbe", "PersistProbes"},
+        {"OutOfWindowIcmps", "OutOfWindowIcmps"}, {"DelayedACKs", "DelayedACKs"}, {"ListenOverflows", "ListenOverflows"},
+        {"ListenDrops", "ListenDrops"}, {"TCPFastRetrans", "FastRetrans"}, {"TCPTimeouts", "RtoExpiries"},
+        {"TCPOFOQueue", "OfoQueue"}, {"TCPOFODrop", "OfoDrop"}, {"TCPChallengeACK", "ChallengeACK"},
+        {"TCPWinProbe", "PersistProbes"}, {"TCPBadOptions", "TCPBadOptions"},
     };
 
     /** /proc/net/netstat (net/ipv4/proc.c netstat_seq_show): the TcpExt: pair of lines, if TCP is loaded. */
