@@ -35,6 +35,16 @@ class LabReferenceIsolationTest {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
+    /** The classes of a folder or a jar (the reference is a folder in an IDE, a jar in a Maven build). */
+    static com.tngtech.archunit.core.domain.JavaClasses classesOf(Path p) {
+        try {
+            return p.toString().endsWith(".jar") ? new ClassFileImporter().importJar(new java.util.jar.JarFile(p.toFile()))
+                    : new ClassFileImporter().importPath(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> eachLabHidesItsGradedReference() throws Exception {
         List<Lab> labs = new ArrayList<>();
@@ -73,7 +83,7 @@ class LabReferenceIsolationTest {
                         lab.id() + ": the rest of the reference must stay (found " + offered + ")");
                 List<String> names = new ArrayList<>();
                 for (Path src : sources) {
-                    new ClassFileImporter().importPath(src).stream().map(JavaClass::getName)
+                    classesOf(src).stream().map(JavaClass::getName)
                             .filter(n -> excluded.matcher(n).matches()).forEach(names::add);
                 }
                 org.junit.jupiter.api.Assumptions.assumeTrue(!names.isEmpty() || Files.isDirectory(testClasses),
@@ -82,7 +92,7 @@ class LabReferenceIsolationTest {
                 for (String n : names) assertThrows(ClassNotFoundException.class, () -> loader.loadClass(n), n);
             }
             List<String> dangling = new ArrayList<>();
-            for (JavaClass c : new ClassFileImporter().importPaths(isolated)) {
+            for (JavaClass c : isolated.stream().flatMap(p -> classesOf(p).stream()).toList()) {
                 for (Dependency d : c.getDirectDependenciesFromSelf()) {
                     if (excluded.matcher(d.getTargetClass().getName()).matches()) dangling.add(c.getName() + " -> " + d.getTargetClass().getName());
                 }
