@@ -23,7 +23,7 @@ import org.stacklab.kernel.tcp.TcpSegment;
  *   <li>{@link #close} and {@link #abort}.
  * </ol>
  * The graded tests are in {@code src/test/java/org/stacklab/labs/tcpconnect/}; run them against your
- * code with {@code mvn -q -pl labs/lab4-tcp-connect -am test -Dstacklab.use=tcp.connection=student}.
+ * code with {@code ./stacklab grade --lab lab4-tcp-connect}.
  */
 public final class ConnectionStateMachine implements ConnectionManagement {
 
