@@ -34,10 +34,15 @@ public final class GradescopeBundle {
     private GradescopeBundle() {}
 
     public static void create(Path root, String labId, Path zip) throws IOException {
+        create(root, labId, zip, false);
+    }
+
+    /** The bundle of the committed HEAD ({@code allowDirty}: of the working tree as it is). */
+    public static void create(Path root, String labId, Path zip, boolean allowDirty) throws IOException {
         Path tmp = Files.createTempDirectory("stacklab-bundle-");
         try {
             Path tree = tmp.resolve("stacklab");
-            Release.create(root, tree, List.of());
+            Release.create(root, tree, List.of(), allowDirty);
             Lab lab = Lab.load(root.resolve("labs").resolve(labId));
             Lab ready = HiddenTests.prepare(root, lab);
             Path compiled = lab.dir().resolve("target").resolve(HiddenTests.OUTPUT_DIR);
