@@ -14,7 +14,7 @@ score() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print('%g
 
 ./stacklab release --allow-dirty --out "$T/rel" > "$T/release.log" 2>&1 || { cat "$T/release.log"; echo "release-e2e: 0 passed, 1 failed"; exit 1; }
 REL="$T/rel"
-check "no solutions/ and no hidden tests in the release" "[[ ! -e '$REL/solutions' ]] && ! grep -rqs --include=*.java 'Hidden' '$REL/labs'"
+check "no solutions/ and no hidden tests in the release" "[[ ! -e '$REL/solutions' ]] && [[ -z \$(find '$REL' -name 'Hidden*Test.java' -o -name 'hidden-tests' | head -1) ]]"
 check "the release's README is the student's" "grep -q 'Grading your work' '$REL/README.md' && ! grep -q 'How grading resists cheating' '$REL/README.md'"
 (cd "$REL" && git init -q && git add -A && git -c user.name=student -c user.email=s@example.org commit -qm "release") >/dev/null
 # The README's two set-up commands, as written there.

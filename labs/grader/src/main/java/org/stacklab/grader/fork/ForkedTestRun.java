@@ -253,8 +253,10 @@ public final class ForkedTestRun {
                 remaining().forEach(ids::add);
                 run.add("run", ids);
                 send(toChild, run);
-                phase = "running the tests";
-                deadline = System.nanoTime() + spec.testTimeout().toNanos();
+                // Until the first test starts the child finds its tests by id and loads their classes:
+                // on a busy machine that can take longer than one test may.
+                phase = "loading the tests";
+                deadline = System.nanoTime() + START_LIMIT.toNanos();
                 continue;
             }
             String violation = null;
