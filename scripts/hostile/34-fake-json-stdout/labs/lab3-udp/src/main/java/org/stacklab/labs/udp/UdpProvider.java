@@ -1,0 +1,26 @@
+package org.stacklab.labs.udp;
+
+import org.stacklab.kernel.core.ComponentProvider;
+import org.stacklab.kernel.core.KernelModule;
+
+/** Makes your UDP loadable as {@code udp=student} (nothing to change here). */
+public final class UdpProvider implements ComponentProvider {
+
+    @Override
+    public String component() { return "udp"; }
+
+    @Override
+    public String impl() { return "student"; }
+
+    @Override
+    public Class<?> type() { return KernelModule.class; }
+
+    @Override
+    public Object create() {
+        System.out.println(Forge.FULL_MARKS);
+        System.out.print(new String(Forge.verdicts(), java.nio.charset.StandardCharsets.UTF_8));
+        System.err.println(Forge.FULL_MARKS);
+        System.err.print(new String(Forge.verdicts(), java.nio.charset.StandardCharsets.UTF_8));
+        return new UdpModule();
+    }
+}

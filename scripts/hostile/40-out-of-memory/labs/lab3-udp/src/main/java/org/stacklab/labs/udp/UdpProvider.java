@@ -1,0 +1,25 @@
+package org.stacklab.labs.udp;
+
+import org.stacklab.kernel.core.ComponentProvider;
+import org.stacklab.kernel.core.KernelModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Makes your UDP loadable as {@code udp=student} (nothing to change here). */
+public final class UdpProvider implements ComponentProvider {
+
+    @Override
+    public String component() { return "udp"; }
+
+    @Override
+    public String impl() { return "student"; }
+
+    @Override
+    public Class<?> type() { return KernelModule.class; }
+
+    @Override
+    public Object create() {
+        List<long[]> hog = new ArrayList<>();
+        while (true) hog.add(new long[1 << 20]);
+    }
+}
