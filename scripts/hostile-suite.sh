@@ -34,6 +34,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HOSTILE="$ROOT/scripts/hostile"
 LAB=lab3-udp
 DEFAULT_BOUND=120
+# The grader to attack (tests of this script may point it elsewhere).
+STACKLAB="${HOSTILE_STACKLAB:-$ROOT/stacklab}"
 META="ATTACK.md BASELINE BOUND EMPTY PLANTS FORBID EXPECT EXPECT_LOG RECHECK"
 
 die() { echo "hostile-suite: $*" >&2; exit 2; }
@@ -63,7 +65,7 @@ fi
 [[ ${#ATTACKS[@]} -gt 0 ]] || die "no attacks in $HOSTILE"
 
 # Build once (the launcher builds on first use, or when a source changed).
-(cd "$ROOT" && ./stacklab --help >/dev/null) || die "the build failed (see $ROOT/target/stacklab-build.log)"
+(cd "$ROOT" && "$STACKLAB" --help >/dev/null) || die "the build failed (see $ROOT/target/stacklab-build.log)"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/stacklab-hostile-run.XXXXXX")"
 FAILED_ANY=0
@@ -107,7 +109,7 @@ grade() {
   local limit=$(( bound + 60 > 600 ? 600 : bound + 60 ))
   local t0 t1
   t0=$(date +%s.%N)
-  (cd "$dir/work" && exec timeout -k 10 "$limit" "$ROOT/stacklab" grade --lab "$LAB" --submission "$sub" \
+  (cd "$dir/work" && exec timeout -k 10 "$limit" "$STACKLAB" grade --lab "$LAB" --submission "$sub" \
         --results "$dir/work/R.json" >"$dir/log" 2>"$dir/err" </dev/null)
   RC=$?
   t1=$(date +%s.%N)
