@@ -48,6 +48,15 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "wall-clock limit per test (default: the lab's)")
     Double timeout;
 
+    @Option(names = "--submission", paramLabel = "DIR",
+            description = {"grade the student code in DIR (a student's repository, its labs/<lab>/src/main/java, or",
+                    "the package folders) with this tree's tests: only the lab's student-package sources are taken"})
+    Path submission;
+
+    @Option(names = "--run-as", paramLabel = "USER",
+            description = "run the tests as this unprivileged user (the grader must be root; Gradescope's run_autograder uses it)")
+    String runAs;
+
     @Override
     public Integer call() throws Exception {
         if (!impl.equals("student") && !impl.equals("reference")) {
@@ -65,6 +74,14 @@ final class GradeCommand implements Callable<Integer> {
         GradeOptions opts = GradeOptions.student().withImpl(impl).withUse(use).withTest(test).withSeed(seed)
                 .withWithheld(Release.withheldModules(catalog.root()));
         if (timeout != null) opts = opts.withTimeout(Duration.ofMillis((long) (timeout * 1000)));
+        if (submission != null) {
+            if (!java.nio.file.Files.isDirectory(submission)) {
+                System.err.println("grade: --submission " + submission + " is not a directory");
+                return 2;
+            }
+            opts = opts.withSubmission(submission.toAbsolutePath().normalize());
+        }
+        if (runAs != null) opts = opts.withRunAs(runAs);
         ConsoleReport console = new ConsoleReport(System.out, System.console() != null);
         Grader grader = new Grader(catalog.root());
         long t0 = System.nanoTime();

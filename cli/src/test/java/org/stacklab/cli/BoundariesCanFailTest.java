@@ -62,7 +62,19 @@ class BoundariesCanFailTest {
             new Case("no-file-io", FileUser.class),
             new Case("no-file-io", OldFileUser.class),
             new Case("no-processes", ProcessStarter.class),
-            new Case("no-grader", GraderUser.class));
+            new Case("no-grader", GraderUser.class),
+            new Case("no-grader", org.stacklab.labs.fixture.ComponentDelegator.class),
+            new Case("no-reflection", org.stacklab.labs.fixture.BeansUser.class),
+            new Case("no-reflection", org.stacklab.labs.fixture.ResourceReader.class),
+            new Case("no-native-code", org.stacklab.labs.fixture.NativeCaller.class),
+            new Case("no-threads", org.stacklab.labs.fixture.ParallelStreams.class),
+            new Case("no-threads", org.stacklab.labs.fixture.Finalizing.class),
+            new Case("no-threads", org.stacklab.labs.fixture.CleanerUser.class),
+            new Case("no-file-io", org.stacklab.labs.fixture.PrintStreamOpener.class),
+            new Case("no-file-io", org.stacklab.labs.fixture.GuavaFiles.class),
+            new Case("no-exit", org.stacklab.labs.fixture.ShutdownHooker.class),
+            new Case("no-global-state", org.stacklab.labs.fixture.PropertySetter.class),
+            new Case("only-course-apis", org.stacklab.labs.fixture.ForeignApi.class));
 
     @TestFactory
     Stream<DynamicTest> eachRuleCatchesItsViolator() {

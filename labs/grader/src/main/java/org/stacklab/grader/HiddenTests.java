@@ -23,6 +23,14 @@ public final class HiddenTests {
 
     private HiddenTests() {}
 
+    /**
+     * Where a grading bundle keeps a lab's hidden tests already compiled (it ships no hidden-test
+     * source): {@code hidden-test-classes/<lab-id>/} at the root of the tree.
+     */
+    public static Path compiledDir(Path root, String labId) {
+        return root.resolve(OUTPUT_DIR).resolve(labId);
+    }
+
     public static Path sourceDir(Path root, String labId) {
         return root.resolve("solutions").resolve("src").resolve("hidden-tests").resolve(labId);
     }
@@ -33,7 +41,8 @@ public final class HiddenTests {
      */
     public static Lab prepare(Path root, Lab lab) throws IOException {
         Path src = sourceDir(root, lab.id());
-        if (!Files.isDirectory(src)) return lab;
+        Path shipped = compiledDir(root, lab.id());
+        if (!Files.isDirectory(src)) return Files.isDirectory(shipped) ? lab.withTestRoot(shipped) : lab;
         List<Path> sources;
         try (Stream<Path> s = Files.walk(src)) {
             sources = s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
@@ -74,7 +83,7 @@ public final class HiddenTests {
         if (javac == null) throw new IOException("compiling hidden tests needs a JDK, not a JRE");
         Files.createDirectories(out);
         List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-proc:none", "-d", out.toString(), "-cp",
-                String.join(java.io.File.pathSeparator, lab.classpath().stream().map(Path::toString).toList())));
+                String.join(java.io.File.pathSeparator, lab.compileClasspath().stream().map(Path::toString).toList())));
         sources.forEach(s -> args.add(s.toString()));
         StringWriter errors = new StringWriter();
         int rc = javac.run(null, null, new java.io.PrintStream(new java.io.OutputStream() {

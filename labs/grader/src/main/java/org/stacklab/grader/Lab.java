@@ -15,32 +15,46 @@ import java.util.Properties;
  * One lab, as its {@code labs/<id>/lab.properties} describes it:
  *
  * <pre>
- * id=lab1-driver
- * title=The e1000 driver
- * components=driver.e1000                       # set to "student" when the lab is graded
- * layer=driver                                  # which layer the student code plays (boundary rules)
- * tests=org\\.stacklab\\.labs\\.driver\\..*Test  # regex of graded test class names
- * student-packages=org.stacklab.labs.driver     # the student's code
+ * id=lab3-udp
+ * title=UDP
+ * components=udp                                # set to "student" when the lab is graded
+ * layer=udp                                     # which layer the student code plays (boundary rules)
+ * tests=org\\.stacklab\\.labs\\.udp\\..*Test    # regex of graded test class names
+ * student-packages=org.stacklab.labs.udp        # the only code a submission may contribute
+ * reference-classes=org.stacklab.solutions.udp.*   # the graded components' reference: absent when graded
  * timeout-seconds=10                            # wall-clock limit per test
+ * budget-seconds=180                            # wall-clock limit for the whole lab
+ * native=false                                  # whether the tests need native access (JNA)
  * </pre>
  *
- * The lab is run from what its Maven build leaves in {@code target/}: {@code classes},
+ * Everything here is the course's: the grader reads it from the course tree, never from a
+ * submission. The lab runs from what the course's Maven build leaves in {@code target/}:
  * {@code test-classes}, {@code hidden-test-classes} (compiled by {@link HiddenTests}) and the
- * dependency class path in {@code classpath.txt} (written during {@code package} by the
- * build-classpath execution every lab inherits from {@code labs/pom.xml}).
+ * dependency class path in {@code classpath.txt}. {@code target/classes} is the course's build of
+ * the starter: it is used to discover and compile tests, never to run a graded submission.
  */
 public record Lab(String id, String title, Path dir, List<String> components, String layer,
-                  String testPattern, List<String> studentPackages, Duration timeout,
-                  List<Path> testRoots, List<Path> classpath) {
+                  String testPattern, List<String> studentPackages, Duration timeout, Duration budget,
+                  List<Path> testRoots, List<Path> classpath, List<String> referenceClasses,
+                  boolean nativeAccess) {
 
     public static final String DESCRIPTOR = "lab.properties";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(180);
 
     public Lab {
         components = List.copyOf(components);
         studentPackages = List.copyOf(studentPackages);
         testRoots = List.copyOf(testRoots);
         classpath = List.copyOf(classpath);
+        referenceClasses = List.copyOf(referenceClasses);
+    }
+
+    /** A lab with the default budget, no reference to hide and no native access (test fixtures). */
+    public Lab(String id, String title, Path dir, List<String> components, String layer, String testPattern,
+               List<String> studentPackages, Duration timeout, List<Path> testRoots, List<Path> classpath) {
+        this(id, title, dir, components, layer, testPattern, studentPackages, timeout, DEFAULT_BUDGET, testRoots,
+                classpath, List.of(), false);
     }
 
     /** Reads {@code dir/lab.properties}; the class path comes from {@code dir/target}. */
@@ -55,8 +69,6 @@ public record Lab(String id, String title, Path dir, List<String> components, St
         Path hidden = target.resolve(HiddenTests.OUTPUT_DIR);
         if (Files.isDirectory(hidden)) roots.add(hidden);
         List<Path> cp = new ArrayList<>();
-        cp.add(target.resolve("classes"));
-        cp.addAll(roots);
         Path cpFile = target.resolve("classpath.txt");
         if (Files.exists(cpFile)) {
             for (String e : Files.readString(cpFile).trim().split(java.io.File.pathSeparator)) {
@@ -67,30 +79,54 @@ public record Lab(String id, String title, Path dir, List<String> components, St
                 blankToNull(p.getProperty("layer")),
                 p.getProperty("tests", "org\\.stacklab\\.labs\\..*Test").trim(),
                 list(p.getProperty("student-packages", "")),
-                Duration.ofSeconds(Long.parseLong(p.getProperty("timeout-seconds", "" + DEFAULT_TIMEOUT.toSeconds()).trim())),
-                roots, cp);
+                seconds(p, "timeout-seconds", DEFAULT_TIMEOUT), seconds(p, "budget-seconds", DEFAULT_BUDGET),
+                roots, cp, list(p.getProperty("reference-classes", "")),
+                Boolean.parseBoolean(p.getProperty("native", "false").trim()));
     }
 
-    /** This lab with a different per-test limit. */
+    /** This lab with a different per-test limit (the lab's budget grows to fit at least one such test). */
     public Lab withTimeout(Duration t) {
-        return new Lab(id, title, dir, components, layer, testPattern, studentPackages, t, testRoots, classpath);
+        Duration b = budget.compareTo(t) < 0 ? t.multipliedBy(2) : budget;
+        return new Lab(id, title, dir, components, layer, testPattern, studentPackages, t, b, testRoots, classpath,
+                referenceClasses, nativeAccess);
     }
 
-    /** This lab with hidden test classes added as a test root (and to the class path). */
+    /** This lab with a different wall-clock budget for all its tests together. */
+    public Lab withBudget(Duration b) {
+        return new Lab(id, title, dir, components, layer, testPattern, studentPackages, timeout, b, testRoots, classpath,
+                referenceClasses, nativeAccess);
+    }
+
+    /** This lab with hidden test classes added as a test root. */
     public Lab withTestRoot(Path root) {
         if (testRoots.contains(root)) return this;
         List<Path> roots = new ArrayList<>(testRoots);
         roots.add(root);
-        List<Path> cp = new ArrayList<>(classpath);
-        cp.add(1, root);
-        return new Lab(id, title, dir, components, layer, testPattern, studentPackages, timeout, roots, cp);
+        return new Lab(id, title, dir, components, layer, testPattern, studentPackages, timeout, budget, roots,
+                classpath, referenceClasses, nativeAccess);
     }
 
-    /** Where the student's compiled code is (what the boundary rules check). */
-    public Path studentClasses() { return dir.resolve("target").resolve("classes"); }
+    /** The course's own build of the starter (target/classes): for compiling and discovering tests only. */
+    public Path starterClasses() { return dir.resolve("target").resolve("classes"); }
+
+    /** What tests and submissions are compiled against: the starter, the test roots, the dependencies. */
+    public List<Path> compileClasspath() {
+        List<Path> cp = new ArrayList<>();
+        cp.add(starterClasses());
+        cp.addAll(testRoots);
+        cp.addAll(classpath);
+        return cp;
+    }
+
+    /** Where the student's sources sit in a repository laid out like the course's. */
+    public Path sourcesIn(Path repo) { return repo.resolve("labs").resolve(dir.getFileName().toString()).resolve("src/main/java"); }
 
     public boolean isBuilt() {
-        return Files.isDirectory(studentClasses()) || testRoots.stream().anyMatch(Files::isDirectory);
+        return Files.isDirectory(starterClasses()) || testRoots.stream().anyMatch(Files::isDirectory);
+    }
+
+    private static Duration seconds(Properties p, String key, Duration dflt) {
+        return Duration.ofSeconds(Long.parseLong(p.getProperty(key, "" + dflt.toSeconds()).trim()));
     }
 
     private static List<String> list(String s) {

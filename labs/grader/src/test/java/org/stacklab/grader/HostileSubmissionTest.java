@@ -32,7 +32,7 @@ class HostileSubmissionTest {
     static void grade() throws Exception {
         Lab lab = GraderHarness.fixture("hostile", "org\\.stacklab\\.grader\\.fixture\\.HostileChecks", Duration.ofSeconds(2));
         GradeOptions opts = GradeOptions.student().withBoundaries(false);
-        opts = new GradeOptions(opts.impl(), null, null, null, null, "96m", List.of(), Map.of(), false);
+        opts = opts.withMaxHeap("96m");
         result = new Grader(Path.of("")).grade(lab, opts, new ForkedTestRun.Listener() {});
         for (TestOutcome t : result.tests()) byMethod.put(t.method(), t);
     }

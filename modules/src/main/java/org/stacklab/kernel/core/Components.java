@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -12,8 +14,34 @@ import java.util.function.Supplier;
  * chooses. Tests may also register an instance directly (a Mockito double) with {@link #override}.
  */
 public final class Components {
+    /** Set by the grader on the graded JVM's command line: the components the lab grades. */
+    public static final String GRADED_PROPERTY = "stacklab.graded";
+
     private static volatile List<ComponentProvider> discovered;
     private static final Map<String, Supplier<?>> overrides = new TreeMap<>();
+    /**
+     * In a graded run (the grader sets {@value #GRADED_PROPERTY}), the routing is fixed when this
+     * class loads, before any student code: the {@code stacklab.use} choice and the graded
+     * components, whose reference this factory then refuses to create. Null outside a graded run.
+     */
+    private static final GradedRun GRADED = GradedRun.fromSystemProperties();
+
+    /** The routing of a graded run, read once. */
+    private record GradedRun(String use, Set<String> components) {
+        static GradedRun fromSystemProperties() {
+            String g = System.getProperty(GRADED_PROPERTY);
+            if (g == null) return null;
+            Set<String> c = new TreeSet<>();
+            for (String s : g.split(",")) if (!s.isBlank()) c.add(s.trim());
+            return new GradedRun(System.getProperty("stacklab.use"), Set.copyOf(c));
+        }
+
+        /** Whether {@code component} is, or is part of, a graded one. */
+        boolean grades(String component) {
+            for (String g : components) if (component.equals(g) || component.startsWith(g + ".")) return true;
+            return false;
+        }
+    }
 
     private Components() {}
 
@@ -27,8 +55,20 @@ public final class Components {
         return d;
     }
 
+    /**
+     * The {@code stacklab.use} choice: in a graded run the one the grader set when the run began,
+     * else the system property as it is now.
+     */
+    public static String useProperty() {
+        return GRADED != null ? GRADED.use() : System.getProperty("stacklab.use");
+    }
+
     /** Registers {@code impl} as implementation {@code implName} of {@code component} (tests, doubles). */
     public static synchronized void override(String component, String implName, Supplier<?> factory) {
+        if (GRADED != null) {
+            throw new IllegalStateException("Components.override is a tool for the kernel's own tests; in a graded"
+                    + " run the grader fixes every component before your code loads");
+        }
         overrides.put(component + "=" + implName, factory);
     }
 
@@ -37,6 +77,10 @@ public final class Components {
     /** Creates the implementation of {@code component} that {@code set} chooses. */
     public static <T> T create(String component, Class<T> type, ModuleSet set) {
         String impl = set.implFor(component);
+        if (GRADED != null && !ModuleSet.STUDENT.equals(impl) && !ModuleSet.NONE.equals(impl) && GRADED.grades(component)) {
+            throw new IllegalStateException("component '" + component + "' is what this lab grades, so only your"
+                    + " implementation (" + component + "=student) can be loaded in a graded run, not '" + impl + "'");
+        }
         Supplier<?> o;
         synchronized (Components.class) {
             o = overrides.get(component + "=" + impl);

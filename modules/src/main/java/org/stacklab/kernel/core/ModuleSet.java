@@ -31,11 +31,12 @@ public final class ModuleSet {
 
     /**
      * {@code base} as the default, then overrides from {@code use} ("tcp=student,ip=reference"),
-     * then overrides from the {@code stacklab.use} system property if set.
+     * then overrides from the {@code stacklab.use} system property if set (in a graded run, its
+     * value when the run began: see {@link Components#useProperty()}).
      */
     public static ModuleSet parse(String base, String use) {
         ModuleSet s = allOf(base).with(use);
-        String prop = System.getProperty("stacklab.use");
+        String prop = Components.useProperty();
         return prop == null || prop.isBlank() ? s : s.with(prop);
     }
 

@@ -205,33 +205,46 @@ public final class Boundaries {
     }
 
     // ── the sandbox for student code ────────────────────────────────────────────────────
+    //
+    // Graded code runs in the same JVM as the tests that grade it, so these rules are the first of
+    // the grader's defences (README, "How grading resists cheating"): every class a submission
+    // contributes is checked, and one broken rule scores the lab 0. The test JVM's run-time sandbox
+    // and class path are the second; they do not rely on these rules, nor these on them.
 
     private static final Set<String> REFLECTIVE = Set.of("forName", "getDeclaredField", "getDeclaredFields",
             "getDeclaredMethod", "getDeclaredMethods", "getDeclaredConstructor", "getDeclaredConstructors",
-            "getField", "getFields", "getMethod", "getMethods", "getConstructor", "getConstructors", "newInstance");
+            "getField", "getFields", "getMethod", "getMethods", "getConstructor", "getConstructors", "newInstance",
+            "getClassLoader", "getResource", "getResourceAsStream", "getResources", "getModule", "getProtectionDomain",
+            "getEnclosingMethod", "getRecordComponents", "getNestMembers", "getPermittedSubclasses");
 
     public static List<Boundary> sandbox(String... pkgs) {
-        return List.of(noReflection(pkgs), noThreads(pkgs), noExit(pkgs), noNetwork(pkgs), noFiles(pkgs),
-                noProcesses(pkgs), noGrader(pkgs));
+        return List.of(noReflection(pkgs), noNativeCode(pkgs), noThreads(pkgs), noExit(pkgs), noNetwork(pkgs),
+                noFiles(pkgs), noProcesses(pkgs), noGlobalState(pkgs), noGrader(pkgs), onlyTheCourseApis(pkgs));
     }
 
     public static Boundary noReflection(String... pkgs) {
         String why = "reflection reaches past every boundary (private fields, other modules, the grader), so"
                 + " graded code may not use it. Everything your module needs comes through its interfaces and"
                 + " the kernel's exported symbols (kernel.symbol(...)).";
-        DescribedPredicate<JavaCall<?>> reflective = new DescribedPredicate<>("a reflective lookup (Class.forName, getDeclaredField, setAccessible, …)") {
+        DescribedPredicate<JavaCall<?>> reflective = new DescribedPredicate<>("a reflective lookup (Class.forName, getDeclaredField, setAccessible, getResource, …)") {
             @Override
             public boolean test(JavaCall<?> c) {
                 String owner = c.getTargetOwner().getName();
                 return (owner.equals(Class.class.getName()) && REFLECTIVE.contains(c.getName()))
                         || c.getName().equals("setAccessible") || c.getName().equals("trySetAccessible")
-                        || owner.equals("java.lang.invoke.MethodHandles")
-                        || owner.equals("java.lang.invoke.MethodHandles$Lookup");
+                        || owner.startsWith("java.lang.invoke.")
+                        || owner.equals(ClassLoader.class.getName())
+                        || (owner.equals(Thread.class.getName()) && c.getName().contains("ClassLoader"));
             }
         };
         return new Boundary("no-reflection", "graded code used reflection", why,
                 noClasses().that().resideInAnyPackage(pkgs)
-                        .should().dependOnClassesThat().resideInAnyPackage("java.lang.reflect..", "sun.misc..", "jdk.internal..")
+                        .should().dependOnClassesThat(resideInAnyPackage("java.lang.reflect..", "sun.misc..", "jdk.internal..",
+                                        "java.beans..", "java.lang.invoke..", "java.lang.instrument..", "com.sun.tools.attach..",
+                                        "net.bytebuddy..", "org.mockito..", "org.objenesis..", "java.lang.module..")
+                                .or(assignableTo(ClassLoader.class)).or(type(java.util.ServiceLoader.class))
+                                .or(type(StackWalker.class)).or(type(Module.class)).or(type(ModuleLayer.class))
+                                .as("reflection, method handles, java.beans, class loaders, ServiceLoader, StackWalker or instrumentation"))
                         .orShould().callCodeUnitWhere(reflective)
                         .because(why).allowEmptyShould(true));
     }
@@ -244,8 +257,19 @@ public final class Boundaries {
         return new Boundary("no-threads", "graded code used threads", why,
                 noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat(
                                 assignableTo(Thread.class).or(type(ThreadGroup.class)).or(type(java.util.Timer.class))
+                                        .or(type(java.util.TimerTask.class)).or(type(java.lang.ref.Cleaner.class))
+                                        .or(type(InheritableThreadLocal.class))
                                         .or(resideInAPackage("java.util.concurrent.."))
-                                        .as("threads, executors or java.util.concurrent"))
+                                        .as("threads, timers, cleaners, executors or java.util.concurrent"))
+                        .orShould().callMethodWhere(new DescribedPredicate<>("a parallel stream or parallel array operation") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall c) {
+                                String n = c.getName();
+                                return n.equals("parallelStream") || (n.equals("parallel") && c.getTargetOwner().isAssignableTo(java.util.stream.BaseStream.class))
+                                        || (n.startsWith("parallel") && c.getTargetOwner().getName().equals(java.util.Arrays.class.getName()));
+                            }
+                        })
+                        .orShould(declareAFinalizer())
                         .because(why).allowEmptyShould(true));
     }
 
@@ -258,6 +282,8 @@ public final class Boundaries {
                         .should().callMethod(System.class, "exit", int.class)
                         .orShould().callMethod(Runtime.class, "exit", int.class)
                         .orShould().callMethod(Runtime.class, "halt", int.class)
+                        .orShould().callMethod(Runtime.class, "addShutdownHook", Thread.class)
+                        .orShould().callMethod(Runtime.class, "removeShutdownHook", Thread.class)
                         .because(why).allowEmptyShould(true));
     }
 
@@ -276,11 +302,24 @@ public final class Boundaries {
                 + " its inputs and its seed. Keep state in memory; print to the kernel log for debugging.";
         return new Boundary("no-file-io", "graded code used files (java.io.File / java.nio.file)", why,
                 noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat(
-                                resideInAnyPackage("java.nio.file..", "java.nio.channels..")
+                                resideInAnyPackage("java.nio.file..", "java.nio.channels..", "com.google.common.io..", "java.util.zip..",
+                                        "java.util.jar..", "java.util.logging..", "java.util.prefs..")
                                         .or(type(java.io.File.class)).or(type(java.io.FileInputStream.class))
                                         .or(type(java.io.FileOutputStream.class)).or(type(java.io.FileReader.class))
                                         .or(type(java.io.FileWriter.class)).or(type(java.io.RandomAccessFile.class))
-                                        .as("java.io.File*, RandomAccessFile, java.nio.file or java.nio.channels"))
+                                        .or(type(java.io.FileDescriptor.class)).or(type(java.io.Console.class))
+                                        .as("java.io.File*, RandomAccessFile, FileDescriptor, java.nio.file, java.nio.channels, Guava's io or zip files"))
+                        .orShould().callConstructorWhere(new DescribedPredicate<>("a PrintStream, PrintWriter, Formatter or Scanner opened on a file name") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaConstructorCall c) {
+                                String owner = c.getTargetOwner().getName();
+                                boolean opener = owner.equals(java.io.PrintStream.class.getName()) || owner.equals(java.io.PrintWriter.class.getName())
+                                        || owner.equals(java.util.Formatter.class.getName()) || owner.equals(java.util.Scanner.class.getName());
+                                List<com.tngtech.archunit.core.domain.JavaClass> params = c.getTarget().getParameterTypes().stream()
+                                        .map(t -> t.toErasure()).toList();
+                                return opener && !params.isEmpty() && params.get(0).isEquivalentTo(String.class);
+                            }
+                        })
                         .because(why).allowEmptyShould(true));
     }
 
@@ -300,9 +339,87 @@ public final class Boundaries {
     }
 
     public static Boundary noGrader(String... pkgs) {
-        String why = "the grader grades your code; your code does not talk to the grader.";
-        return new Boundary("no-grader", "graded code used the grader's classes", why,
-                noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat().resideInAPackage(GRADER)
+        String why = "the grader and the tests grade your code; your code does not talk to them, to the test"
+                + " benches or to the kernel's component factory (the grader chooses which implementation of each"
+                + " component is loaded, before your code runs).";
+        return new Boundary("no-grader", "graded code used the grader, the tests or the component factory", why,
+                noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat(
+                                resideInAnyPackage(GRADER, TESTKIT, SCENARIO, "org.junit..", "org.opentest4j..", "org.apiguardian..")
+                                        .or(com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("org.stacklab.kernel.core.Components"))
+                                        .or(com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("org.stacklab.kernel.core.ModuleSet"))
+                                        .as("the grader, JUnit, the test kits or the component factory (Components, ModuleSet)"))
                         .because(why).allowEmptyShould(true));
+    }
+
+    public static Boundary noNativeCode(String... pkgs) {
+        String why = "native code runs outside the Java sandbox, where nothing of the emulated machine applies"
+                + " (and it could write the grader's results). A kernel module here is plain Java.";
+        return new Boundary("no-native-code", "graded code used native code", why,
+                noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat()
+                        .resideInAnyPackage("com.sun.jna..", "java.lang.foreign..", "jdk.incubator.foreign..", "sun.nio..")
+                        .orShould().callMethodWhere(new DescribedPredicate<>("System/Runtime.load or loadLibrary") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall c) {
+                                String owner = c.getTargetOwner().getName();
+                                return (owner.equals(System.class.getName()) || owner.equals(Runtime.class.getName()))
+                                        && (c.getName().equals("load") || c.getName().equals("loadLibrary"));
+                            }
+                        })
+                        .because(why).allowEmptyShould(true));
+    }
+
+    private static final Set<String> GLOBAL_STATE = Set.of("setProperty", "setProperties", "clearProperty", "getProperties",
+            "setOut", "setErr", "setIn", "setSecurityManager", "getenv", "setDefault", "inheritedChannel", "console");
+
+    public static Boundary noGlobalState(String... pkgs) {
+        String why = "system properties, the environment, System.out and the JVM's defaults belong to the machine"
+                + " the tests run on, not to a kernel module: the grader fixes them before your code runs (which"
+                + " implementation is loaded, the seed), and a test must see the same JVM whatever ran before it.";
+        return new Boundary("no-global-state", "graded code changed the JVM's global state", why,
+                noClasses().that().resideInAnyPackage(pkgs).should().callMethodWhere(new DescribedPredicate<>(
+                                "System.setProperty/getProperties/clearProperty/setOut/setErr/setIn/getenv, Locale or TimeZone.setDefault") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall c) {
+                                String owner = c.getTargetOwner().getName();
+                                return (owner.equals(System.class.getName()) || owner.equals(java.util.Locale.class.getName())
+                                        || owner.equals(java.util.TimeZone.class.getName())) && GLOBAL_STATE.contains(c.getName());
+                            }
+                        })
+                        .because(why).allowEmptyShould(true));
+    }
+
+    /** The only packages graded code may use: the course's kernel and plain Java (collections, buffers, text, math). */
+    public static final List<String> COURSE_APIS = List.of("java.lang", "java.lang.annotation", "java.lang.runtime",
+            "java.util", "java.util.function", "java.util.stream", "java.util.regex", "java.math", "java.nio",
+            "java.nio.charset", "java.io", "java.time..", "java.text", "org.stacklab.kernel..", "org.stacklab.hw.bus..",
+            "org.stacklab.sim..", "org.stacklab.syscall..", "org.stacklab.userland..", "com.google.common.base",
+            "com.google.common.collect", "com.google.common.primitives", "com.google.common.math", "lombok..");
+
+    public static Boundary onlyTheCourseApis(String... pkgs) {
+        String why = "a kernel module is built from the kernel's own interfaces and plain Java (collections,"
+                + " buffers, strings, math); everything else (scripting engines, databases, logging, XML, other"
+                + " libraries on the class path) is outside what a lab asks for and outside what the grader can"
+                + " vouch for. The packages you may use: " + String.join(", ", COURSE_APIS) + " and your own.";
+        List<String> allowed = new ArrayList<>(COURSE_APIS);
+        allowed.addAll(List.of(pkgs));
+        allowed.add("");   // primitive and array types live in no package
+        return new Boundary("only-course-apis", "graded code used a library outside the course's kernel and plain Java", why,
+                noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat(
+                                resideOutsideOfPackages(allowed.toArray(String[]::new))
+                                        .and(DescribedPredicate.not(type(Object.class)))
+                                        .as("classes outside the course's APIs"))
+                        .because(why).allowEmptyShould(true));
+    }
+
+    /** A class that declares {@code finalize()}: it would run on the JVM's finalizer thread. */
+    private static com.tngtech.archunit.lang.ArchCondition<JavaClass> declareAFinalizer() {
+        return new com.tngtech.archunit.lang.ArchCondition<>("declare a finalizer (finalize())") {
+            @Override
+            public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+                c.getMethods().stream().filter(m -> m.getName().equals("finalize") && m.getRawParameterTypes().isEmpty())
+                        .forEach(m -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(c,
+                                m.getFullName() + " declares a finalizer")));
+            }
+        };
     }
 }

@@ -1,7 +1,5 @@
 package org.stacklab.grader.fork;
 
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import com.google.gson.JsonArray;
@@ -17,63 +15,71 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The graded JVM. Before any test class is loaded it reads a one-time token from stdin, connects
- * to the grader's loopback socket and proves itself with the token; from then on, test events go
- * only over that socket. The socket lives in local variables of {@link #main} and the listener
- * object (no static field, no accessor), so test and student code cannot reach it without
- * reflection, which the boundary rules forbid in student code. The child's stdout and stderr are
- * ordinary text to the grader: printing JSON there changes nothing.
+ * The graded JVM. Before any test or student class is loaded it reads a one-time token from
+ * stdin, fixes the routing of components (the lab's graded components can never be the
+ * reference, whatever happens to {@code stacklab.use} later), installs the {@link Sandbox} for the
+ * student's classes, connects to the grader's loopback socket and proves itself with the token.
+ * From then on, test events go only over that socket, whose only handle lives in local variables
+ * here and in the listener: student code can reach it neither by name nor, under the sandbox, by
+ * reflection, native code or a socket of its own. The child's stdout and stderr are ordinary text
+ * to the grader: printing JSON there changes nothing.
  *
- * <p>Protocol (one JSON object per line). Parent → child: {@code {"roots":[...],"pattern":...}},
- * then {@code {"run":[uniqueId...]}}. Child → parent: {@code hello}, {@code plan}, then
- * {@code start}/{@code finish} per test and class, {@code crash} if the launcher itself dies,
- * {@code done}.
+ * <p>The grader decides what runs: it discovers the tests itself and sends their ids; this JVM only
+ * runs them and reports {@code start}/{@code finish} per test and class, {@code crash} if the
+ * launcher itself dies, and {@code done}.
+ *
+ * <p>System properties read here (set by the grader on the command line): {@code
+ * stacklab.sandbox.student} (the student's class folder), {@code stacklab.graded} (the graded
+ * components, comma-separated) and {@code stacklab.use}.
  */
 public final class ChildMain {
+    private static final String KERNEL_COMPONENTS = "org.stacklab.kernel.core.Components";
+
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
         System.setIn(new ByteArrayInputStream(new byte[0]));
+
+        // The kernel's component factory reads stacklab.use and stacklab.graded once, when it loads:
+        // load it now, before student code could change either.
+        try {
+            Class.forName(KERNEL_COMPONENTS, true, ChildMain.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            // a lab without the kernel (the grader's own fixtures)
+        }
+
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         Messages messages = new Messages(out);
+        // Load what reporting needs now, while no student code can be on the stack.
+        Launcher launcher = LauncherFactory.create();
+        ChannelReporter reporter = new ChannelReporter(messages);
+        Failures.describe(new AssertionError("warm-up"));
+
+        String student = System.getProperty("stacklab.sandbox.student");
+        boolean guarded = student != null && !student.isBlank() && Sandbox.install(Path.of(student));
+
         JsonObject hello = new JsonObject();
         hello.addProperty("type", "hello");
         hello.addProperty("token", token);
+        hello.addProperty("sandbox", guarded);
         messages.send(hello);
-
-        JsonObject request = JsonParser.parseString(in.readLine()).getAsJsonObject();
-        Set<Path> roots = new LinkedHashSet<>();
-        for (JsonElement e : request.getAsJsonArray("roots")) roots.add(Path.of(e.getAsString()));
-        String pattern = request.get("pattern").getAsString();
-
-        Launcher launcher = LauncherFactory.create();
-        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathRoots(roots))
-                .filters(includeClassNamePatterns(pattern))
-                .build();
-        TestPlan plan = launcher.discover(discovery);
-        messages.send(PlanMessage.of(plan));
 
         JsonObject run = JsonParser.parseString(in.readLine()).getAsJsonObject();
         JsonArray ids = run.getAsJsonArray("run");
-        ChannelReporter reporter = new ChannelReporter(messages);
         if (!ids.isEmpty()) {
-            List<DiscoverySelector> selectors = new java.util.ArrayList<>();
+            List<DiscoverySelector> selectors = new ArrayList<>();
             for (JsonElement e : ids) selectors.add(selectUniqueId(e.getAsString()));
             try {
                 launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectors).build(), reporter);

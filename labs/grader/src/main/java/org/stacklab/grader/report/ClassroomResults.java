@@ -28,11 +28,12 @@ public final class ClassroomResults {
         double max = 0;
         boolean allPassed = true;
         for (LabResult lab : labs) {
+            allPassed &= lab.zeroReason() == null;
             for (TestOutcome t : lab.tests()) {
                 JsonObject o = new JsonObject();
                 o.addProperty("name", (labs.size() > 1 ? lab.lab().id() + " › " : "") + t.name());
                 o.addProperty("status", t.passed() ? "pass" : "fail");
-                o.addProperty("score", t.score());
+                o.addProperty("score", lab.zeroReason() != null ? 0 : t.score());
                 o.addProperty("message", t.passed() ? "" : t.output());
                 o.addProperty("test_code", t.className().isEmpty() ? t.method() : t.className() + "#" + t.method());
                 o.addProperty("filename", "");

@@ -61,6 +61,10 @@ public final class ConsoleReport {
         clearStatus();
         String score = points(lab.score()) + " / " + points(lab.maxScore());
         out.println(pad(lab.lab().id() + "  " + lab.lab().title(), WIDTH - score.length()) + score);
+        for (String n : lab.notes()) out.println("  note: " + n);
+        if (lab.zeroReason() != null) {
+            for (String line : lab.zeroReason().strip().split("\n")) out.println("  ! " + line);
+        }
         for (TestOutcome t : lab.tests()) {
             String right = pad(points(t.score()) + "/" + points(t.maxScore()), 7) + String.format(Locale.ROOT, "%5.1fs", t.seconds());
             out.println(pad("  " + (t.passed() ? "✓ " : "✗ ") + t.name(), WIDTH - right.length()) + right);

@@ -31,7 +31,7 @@ public final class GradescopeResults {
                 JsonObject o = new JsonObject();
                 o.addProperty("name", (labs.size() > 1 ? lab.lab().id() + " › " : "") + t.name());
                 o.addProperty("number", labNo + "." + testNo);
-                o.addProperty("score", t.score());
+                o.addProperty("score", lab.zeroReason() != null ? 0 : t.score());
                 o.addProperty("max_score", t.maxScore());
                 o.addProperty("status", t.passed() ? "passed" : "failed");
                 o.addProperty("output", t.output());
@@ -42,9 +42,9 @@ public final class GradescopeResults {
                 t.tags().forEach(tags::add);
                 o.add("tags", tags);
                 tests.add(o);
-                score += t.score();
-                max += t.maxScore();
             }
+            score += lab.score();
+            max += lab.maxScore();
         }
         JsonObject r = new JsonObject();
         r.addProperty("score", Math.min(score, max));
@@ -70,6 +70,8 @@ public final class GradescopeResults {
         for (LabResult l : labs) {
             sb.append(l.lab().id()).append(": ").append(ConsoleReport.points(l.score())).append(" / ")
                     .append(ConsoleReport.points(l.maxScore())).append('\n');
+            if (l.zeroReason() != null) sb.append("  ").append(l.zeroReason().replace("\n", "\n  ")).append('\n');
+            for (String n : l.notes()) sb.append("  note: ").append(n).append('\n');
         }
         return sb.toString();
     }
