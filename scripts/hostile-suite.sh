@@ -25,6 +25,7 @@
 #   BOUND       wall-time bound in seconds          EMPTY     the submission is an empty folder
 #   PLANTS      paths the attack writes (./x is in the grader's working directory)
 #   FORBID      strings that must not appear in R.json     EXPECT   strings that must appear in R.json
+#   FORBID_LOG  strings that must not reach the grader's console (<ESC> and <CR> stand for those characters)
 #   EXPECT_LOG  strings the grader should print (its note on ignored files); missing: a warning only
 # Prints one line per attack, then "hostile: N passed, N failed"; exits 1 on any failure (2 when the
 # suite itself cannot run). HOSTILE_KEEP=1 keeps the temporary folders (kept anyway on a failure).
@@ -36,7 +37,7 @@ LAB=lab3-udp
 DEFAULT_BOUND=120
 # The grader to attack (tests of this script may point it elsewhere).
 STACKLAB="${HOSTILE_STACKLAB:-$ROOT/stacklab}"
-META="ATTACK.md BASELINE BOUND EMPTY PLANTS FORBID EXPECT EXPECT_LOG RECHECK"
+META="ATTACK.md BASELINE BOUND EMPTY PLANTS FORBID FORBID_LOG EXPECT EXPECT_LOG RECHECK"
 
 die() { echo "hostile-suite: $*" >&2; exit 2; }
 command -v python3 >/dev/null || die "python3 is needed for the JSON checks"
@@ -249,6 +250,16 @@ for a in "${ATTACKS[@]}"; do
   fi
   [[ -f "$W/R.json" ]] && RHASH[$a]=$(sha256sum "$W/R.json" | cut -c1-64)
 
+  if [[ -f "$A/FORBID_LOG" ]]; then
+    bad=$(python3 - "$A/FORBID_LOG" "$TMP/$a/log" "$TMP/$a/err" <<'PY'
+import sys
+words = [w.replace("<ESC>", "\x1b").replace("<CR>", "\r") for w in open(sys.argv[1]).read().split("\n") if w]
+text = open(sys.argv[2], "rb").read().decode("utf-8", "replace") + open(sys.argv[3], "rb").read().decode("utf-8", "replace")
+print(" ".join(repr(w) for w in words if w in text))
+PY
+)
+    [[ -n "$bad" ]] && fails+=("the submission's text reached the grader's console: $bad")
+  fi
   if [[ -f "$A/EXPECT_LOG" ]]; then
     while IFS= read -r s; do
       [[ -z "$s" ]] && continue

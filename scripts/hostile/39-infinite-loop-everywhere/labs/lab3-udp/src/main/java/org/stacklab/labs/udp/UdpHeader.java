@@ -41,7 +41,7 @@ public final class UdpHeader {
      */
     public static void write(SkBuff skb, int off, int sport, int dport, int payloadLen, int saddr, int daddr) {
         // TODO(1): ports, length (header + data), checksum over the pseudo-header; a computed 0 is sent as 0xffff (RFC 768 "Fields")
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     /**
@@ -50,6 +50,6 @@ public final class UdpHeader {
      */
     public static boolean checksumOk(SkBuff skb, int off, int ulen, int saddr, int daddr) {
         // TODO(1): a zero field means "no checksum" (allowed on IPv4); otherwise the sum over pseudo-header + datagram must verify
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 }

@@ -29,7 +29,7 @@ public final class UdpInput implements IpProtocolHandler {
     @Override
     public void receive(SkBuff skb, int saddr, int daddr) {
         // TODO(3): length checks, trim, checksum, then broadcast or lookup; nobody on the port: ICMP port unreachable (RFC 1122 §4.1.3.1)
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     /** Each matching socket gets its own copy; no ICMP error answers a broadcast (RFC 1122 §3.2.2). */
@@ -54,7 +54,7 @@ public final class UdpInput implements IpProtocolHandler {
     @Override
     public void icmpError(int type, int code, int saddr, int daddr, byte[] transportHeader) {
         // TODO(6): find the socket the quoted ports name; a connected one gets hardError(type, code) as its pending error
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     /** Linux's icmp_err_convert, keeping the errors marked fatal; 0 for soft errors. */

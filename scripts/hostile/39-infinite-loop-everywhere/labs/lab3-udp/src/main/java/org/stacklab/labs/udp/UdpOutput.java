@@ -11,6 +11,6 @@ final class UdpOutput {
     /** Returns {@code len}, or the -errno IP reported (ENETUNREACH, EMSGSIZE, EPERM, ENOBUFS). */
     static int send(Udp udp, int saddr, int sport, int daddr, int dport, byte[] buf, int off, int len) {
         // TODO(5): one skb: header + payload, UdpHeader.write, ip.output(..., PROTO_UDP, ...); len or the -errno
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 }

@@ -17,6 +17,6 @@ public final class UdpProvider implements ComponentProvider {
 
     @Override
     public Object create() {
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 }

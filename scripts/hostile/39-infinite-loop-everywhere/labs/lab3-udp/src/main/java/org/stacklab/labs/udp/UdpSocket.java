@@ -73,7 +73,7 @@ public final class UdpSocket implements Sock {
     @Override
     public int bind(SockAddr addr) {
         // TODO(4): EBADF, EINVAL (already bound), EADDRNOTAVAIL (not our address), then udp.table.bind
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     /** Binds to a wildcard ephemeral port (inet_autobind), as sendto/connect on an unbound socket do. */
@@ -95,7 +95,7 @@ public final class UdpSocket implements Sock {
     @Override
     public int connect(SockAddr addr) {
         // TODO(4): null: disconnect; else fix the peer (autobind, choose localAddr); ENETUNREACH without a route
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     private void disconnect() {
@@ -120,7 +120,7 @@ public final class UdpSocket implements Sock {
     @Override
     public int sendmsg(byte[] buf, int off, int len, int flags, SockAddr to) {
         // TODO(4): pending error, EMSGSIZE, destination (to, or the peer, else EDESTADDRREQ), autobind, source address, UdpOutput.send
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     // ------------------------------------------------------------------ receiving
@@ -128,7 +128,7 @@ public final class UdpSocket implements Sock {
     /** Called by {@link UdpInput} with {@code skb.data()} at the UDP header. */
     void enqueue(SkBuff skb, int saddr, int sport) {
         // TODO(3): over rcvbuf: drop and count; else pull the header and queue (saddr, sport) with the payload
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     /** The buffer the datagram occupies (its frame, rounded to a cache line) plus sk_buff overhead. */
@@ -144,7 +144,7 @@ public final class UdpSocket implements Sock {
     @Override
     public int recvmsg(byte[] buf, int off, int len, int flags, SockAddr[] from) {
         // TODO(4): pending error first; empty: EAGAIN; copy at most len (the rest of the datagram is lost), fill from[0], MSG_PEEK keeps it
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     // ------------------------------------------------------------------ the rest of proto_ops

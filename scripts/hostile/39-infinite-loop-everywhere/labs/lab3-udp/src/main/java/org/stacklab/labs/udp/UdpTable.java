@@ -28,7 +28,7 @@ public final class UdpTable {
      */
     public int bind(UdpSocket s, int addr, int port) {
         // TODO(2): port 0: pickEphemeral; a taken port: -EADDRINUSE; then remember s under the port
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     public void unhash(UdpSocket s) {
@@ -41,7 +41,7 @@ public final class UdpTable {
     /** Whether binding {@code s} to {@code addr:port} would collide with a socket already there. */
     boolean inUse(UdpSocket s, int addr, int port) {
         // TODO(2): another socket on the port whose address overlaps (wildcard or equal), unless both set SO_REUSEADDR
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     /**
@@ -67,12 +67,12 @@ public final class UdpTable {
      */
     public UdpSocket lookup(int saddr, int sport, int daddr, int dport) {
         // TODO(2): among the sockets on dport, the best score() wins; ties to the earliest bound
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     private static int score(UdpSocket s, int saddr, int sport, int daddr) {
         // TODO(2): -1 if the socket cannot take it; more points for each exact local address / peer address / peer port (compute_score)
-        for (;;) Thread.onSpinWait();
+        for (;;) { }
     }
 
     /**
