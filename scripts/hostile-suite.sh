@@ -155,7 +155,17 @@ for f in forbid:
 for e in expect:
     if e not in text: fails.append("results do not mention %r" % e)
 for f in fails: print("FAIL " + f)
-print("%g %g" % (score, mx))
+# What stopped the attack, for the report: the static rules, the compiler, or the tests ran.
+summary = d.get("output") or ""
+import re
+m = re.search(r"breaks (?:an|\d+) architecture rules? \(([^)]*)\)", summary)
+if m: how = "rules: " + m.group(1)
+elif "does not compile" in summary or "compiles" in " ".join(str(t.get("name")) for t in tests if t.get("status") == "failed"): how = "compile error"
+elif "nothing to grade" in summary or "no code" in summary: how = "nothing to grade"
+else:
+    ran = [t for t in tests if not str(t.get("name", "")).startswith("architecture rule")]
+    how = "tests ran (%d failed)" % sum(1 for t in ran if t.get("status") != "passed")
+print("%g %g %s" % (score, mx, how))
 PY
 
 # Baselines: the untouched starter, and any stub set an attack names.
@@ -172,7 +182,7 @@ baseline() {  # NAME (empty: the starter) -> sets BASE_SCORE[NAME], BASE_MAX[NAM
     FAILED_ANY=1
     die "the baseline ($key) cannot be graded (exit $RC): $(grep '^FAIL' <<<"$out" | head -2) $(tail -3 "$TMP/baseline-$key/err")"
   fi
-  read -r BASE_SCORE[$key] BASE_MAX[$key] <<<"$(tail -1 <<<"$out")"
+  read -r BASE_SCORE[$key] BASE_MAX[$key] _ <<<"$(tail -1 <<<"$out")"
   echo "baseline $key: score ${BASE_SCORE[$key]}/${BASE_MAX[$key]} ${SECS}s"
 }
 baseline ""
@@ -221,7 +231,7 @@ for a in "${ATTACKS[@]}"; do
   out=$(python3 "$TMP/check.py" "$W/R.json" "${BASE_SCORE[$bkey]}" "${BASE_MAX[$bkey]}" \
         "$( [[ -f $A/FORBID ]] && echo "$A/FORBID" || echo -)" "$( [[ -f $A/EXPECT ]] && echo "$A/EXPECT" || echo -)")
   while IFS= read -r l; do [[ "$l" == FAIL* ]] && fails+=("${l#FAIL }"); done <<<"$out"
-  read -r score max <<<"$(tail -1 <<<"$out" | grep -v FAIL || echo "? ?")"
+  read -r score max how <<<"$(tail -1 <<<"$out" | grep -v FAIL || echo "? ? ?")"
 
   # Files outside the sandbox.
   strays=$(cd "$W" && find . -name results.json 2>/dev/null | head -3 | tr '\n' ' ')
@@ -271,11 +281,11 @@ PY
   [[ "$bkey" != starter ]] && base="$bkey $base"
   if [[ ${#fails[@]} -eq 0 ]]; then
     PASSED=$((PASSED + 1)); STATUS[$a]=ok
-    printf 'ok    %-40s score %s/%s (baseline %s) %ss%s\n' "$a" "$score" "$max" "$base" "$SECS" \
+    printf 'ok    %-40s score %s/%s (baseline %s) %ss  [%s]%s\n' "$a" "$score" "$max" "$base" "$SECS" "$how" \
       "$( [[ ${#warns[@]} -gt 0 ]] && printf '  (warning: %s)' "$(IFS=';'; echo "${warns[*]}")")"
   else
     FAILED=$((FAILED + 1)); FAILED_ANY=1
-    printf 'FAIL  %-40s score %s/%s (baseline %s) %ss: %s\n' "$a" "$score" "$max" "$base" "$SECS" "$(IFS=';'; echo "${fails[*]}")"
+    printf 'FAIL  %-40s score %s/%s (baseline %s) %ss  [%s]: %s\n' "$a" "$score" "$max" "$base" "$SECS" "$how" "$(IFS=';'; echo "${fails[*]}")"
   fi
 done
 
