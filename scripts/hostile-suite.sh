@@ -23,6 +23,7 @@
 #   BASELINE    another folder of scripts/hostile (e.g. _quiet-stubs) laid under the attack; the
 #               score is compared with what that folder alone scores
 #   BOUND       wall-time bound in seconds          EMPTY     the submission is an empty folder
+#   SLOW        the attack uses up the lab's whole budget: it runs beside the others
 #   PLANTS      paths the attack writes (./x is in the grader's working directory)
 #   FORBID      strings that must not appear in R.json     EXPECT   strings that must appear in R.json
 #   FORBID_LOG  strings that must not reach the grader's console (<ESC> and <CR> stand for those characters)
@@ -37,7 +38,7 @@ LAB=lab3-udp
 DEFAULT_BOUND=120
 # The grader to attack (tests of this script may point it elsewhere).
 STACKLAB="${HOSTILE_STACKLAB:-$ROOT/stacklab}"
-META="ATTACK.md BASELINE BOUND EMPTY PLANTS FORBID FORBID_LOG EXPECT EXPECT_LOG RECHECK"
+META="ATTACK.md BASELINE BOUND SLOW EMPTY PLANTS FORBID FORBID_LOG EXPECT EXPECT_LOG RECHECK"
 
 die() { echo "hostile-suite: $*" >&2; exit 2; }
 command -v python3 >/dev/null || die "python3 is needed for the JSON checks"
@@ -89,14 +90,14 @@ make_submission() {  # DEST OVERLAY_DIR...
 }
 
 # Processes this run left behind: an escaped daemon, a test JVM the grader did not stop.
-leftovers() {
-  local p cmd
+leftovers() {  # SCOPE: a folder of this run; processes that mention it or work in it
+  local scope="$1" p cmd
   for p in /proc/[0-9]*; do
     [[ -r "$p/cmdline" ]] || continue
     cmd=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null) || continue
     [[ -n "$cmd" ]] || continue
-    if [[ "$cmd" == *stacklab-hostile-daemon* || "$cmd" == *"$TMP/"* ]] \
-       || [[ "$(readlink "$p/cwd" 2>/dev/null)" == "$TMP"/* ]]; then
+    if [[ "$cmd" == *stacklab-hostile-daemon* || "$cmd" == *"$scope"* ]] \
+       || [[ "$(readlink "$p/cwd" 2>/dev/null)/" == "$scope"* ]]; then
       [[ "${p#/proc/}" == "$$" || "${p#/proc/}" == "$BASHPID" ]] && continue
       echo "${p#/proc/} ${cmd:0:120}"
     fi
@@ -187,23 +188,24 @@ baseline() {  # NAME (empty: the starter) -> sets BASE_SCORE[NAME], BASE_MAX[NAM
 }
 baseline ""
 
-rm -f /tmp/stacklab-hostile-[0-9]* 2>/dev/null
-PASSED=0; FAILED=0
-declare -A RHASH STATUS
-T_START=$(date +%s)
+# Every stub set an attack is compared with, graded once up front.
 for a in "${ATTACKS[@]}"; do
-  A="$HOSTILE/$a"
-  fails=(); warns=()
-  bkey=starter; bdir=""
-  if [[ -f "$A/BASELINE" ]]; then bdir=$(head -1 "$A/BASELINE" | tr -d '[:space:]'); bkey="$bdir"; baseline "$bdir"; fi
-  bound=$DEFAULT_BOUND; [[ -f "$A/BOUND" ]] && bound=$(head -1 "$A/BOUND" | tr -d '[:space:]')
-  sub="$TMP/$a/sub"
+  [[ -f "$HOSTILE/$a/BASELINE" ]] && baseline "$(head -1 "$HOSTILE/$a/BASELINE" | tr -d '[:space:]')"
+done
+rm -f /tmp/stacklab-hostile-[0-9]* 2>/dev/null
+
+# run_attack NAME: grades one attack, prints its line, leaves TMP/NAME/status (ok|FAIL) and TMP/NAME/rhash.
+run_attack() {
+  local a="$1" A="$HOSTILE/$1" fails=() warns=() bkey=starter bdir="" bound=$DEFAULT_BOUND sub="$TMP/$1/sub"
+  local W="$TMP/$1/work" p f now out score max how strays left bad s base
+  if [[ -f "$A/BASELINE" ]]; then bdir=$(head -1 "$A/BASELINE" | tr -d '[:space:]'); bkey="$bdir"; fi
+  [[ -f "$A/BOUND" ]] && bound=$(head -1 "$A/BOUND" | tr -d '[:space:]')
   if [[ -f "$A/EMPTY" ]]; then mkdir -p "$sub"
   elif [[ -n "$bdir" ]]; then make_submission "$sub" "$HOSTILE/$bdir" "$A"
   else make_submission "$sub" "$A"; fi
 
   # What the attack plants must not exist afterwards; note what was there before (/autograder...).
-  plants=(); declare -A before=()
+  local plants=(); local -A before=()
   if [[ -f "$A/PLANTS" ]]; then
     while IFS= read -r p; do
       [[ -z "$p" ]] && continue
@@ -216,7 +218,6 @@ for a in "${ATTACKS[@]}"; do
   fi
 
   grade "$a" "$sub" "$bound"
-  W="$TMP/$a/work"
 
   if [[ $RC -eq 124 || $RC -eq 137 ]]; then fails+=("the grader did not finish: killed by timeout after ${SECS}s")
   elif [[ $RC -gt 2 ]]; then fails+=("the grader crashed: exit status $RC ($(grep -m1 -E 'Exception|Error' "$TMP/$a/err" "$TMP/$a/log" | cut -c1-150))")
@@ -247,18 +248,19 @@ for a in "${ATTACKS[@]}"; do
       fails+=("the attack wrote ${p} in the working directory")
     fi
   done
-  for f in /tmp/stacklab-hostile-[0-9]*; do
-    [[ -e "$f" ]] || continue
-    fails+=("the attack wrote $f"); rm -f "$f"
-  done
-  unset before
+  if [[ ! -f "$A/SLOW" ]]; then   # a slow attack runs beside others: their markers are not its own
+    for f in /tmp/stacklab-hostile-[0-9]*; do
+      [[ -e "$f" ]] || continue
+      fails+=("the attack wrote $f"); rm -f "$f"
+    done
+  fi
   sleep 0.2
-  left=$(leftovers)
+  left=$(leftovers "$TMP/$a/")
   if [[ -n "$left" ]]; then
     fails+=("left processes running: $(head -2 <<<"$left" | tr '\n' ';')")
     while read -r pid _; do kill -9 "$pid" 2>/dev/null; done <<<"$left"
   fi
-  [[ -f "$W/R.json" ]] && RHASH[$a]=$(sha256sum "$W/R.json" | cut -c1-64)
+  [[ -f "$W/R.json" ]] && sha256sum "$W/R.json" | cut -c1-64 > "$TMP/$a/rhash"
 
   if [[ -f "$A/FORBID_LOG" ]]; then
     bad=$(python3 - "$A/FORBID_LOG" "$TMP/$a/log" "$TMP/$a/err" <<'PY'
@@ -280,32 +282,47 @@ PY
   base="${BASE_SCORE[$bkey]}/${BASE_MAX[$bkey]}"
   [[ "$bkey" != starter ]] && base="$bkey $base"
   if [[ ${#fails[@]} -eq 0 ]]; then
-    PASSED=$((PASSED + 1)); STATUS[$a]=ok
+    echo ok > "$TMP/$a/status"
     printf 'ok    %-40s score %s/%s (baseline %s) %ss  [%s]%s\n' "$a" "$score" "$max" "$base" "$SECS" "$how" \
       "$( [[ ${#warns[@]} -gt 0 ]] && printf '  (warning: %s)' "$(IFS=';'; echo "${warns[*]}")")"
   else
-    FAILED=$((FAILED + 1)); FAILED_ANY=1
+    echo FAIL > "$TMP/$a/status"
     printf 'FAIL  %-40s score %s/%s (baseline %s) %ss  [%s]: %s\n' "$a" "$score" "$max" "$base" "$SECS" "$how" "$(IFS=';'; echo "${fails[*]}")"
   fi
+}
+
+T_START=$(date +%s)
+# Attacks marked SLOW (they use up the lab's whole wall-clock budget) run beside the others, so the
+# suite takes about as long as its longest attack rather than their sum.
+BG=()
+for a in "${ATTACKS[@]}"; do
+  if [[ -f "$HOSTILE/$a/SLOW" && ${#ATTACKS[@]} -gt 1 ]]; then
+    mkdir -p "$TMP/$a"; run_attack "$a" > "$TMP/$a/line" 2>&1 & BG+=($!)
+  fi
 done
+for a in "${ATTACKS[@]}"; do
+  [[ -f "$HOSTILE/$a/SLOW" && ${#ATTACKS[@]} -gt 1 ]] && continue
+  run_attack "$a"
+done
+for pid in "${BG[@]}"; do wait "$pid"; done
+for a in "${ATTACKS[@]}"; do [[ -f "$HOSTILE/$a/SLOW" && ${#ATTACKS[@]} -gt 1 ]] && cat "$TMP/$a/line"; done
 
 # A process that outlived the grader may rewrite results later: look again at the end.
-if [[ ${#RHASH[@]} -gt 0 ]]; then
-  sleep 2
-  for a in "${!RHASH[@]}"; do
-    now=$(sha256sum "$TMP/$a/work/R.json" 2>/dev/null | cut -c1-64)
-    if [[ "$now" != "${RHASH[$a]}" ]]; then
-      echo "FAIL  $a: its results file was rewritten after the grader ended"
-      if [[ "${STATUS[$a]:-}" == ok ]]; then PASSED=$((PASSED - 1)); FAILED=$((FAILED + 1)); fi
-      FAILED_ANY=1
-    fi
-  done
-  left=$(leftovers)
-  if [[ -n "$left" ]]; then
-    echo "FAIL  (suite): processes still running after the suite: $(head -3 <<<"$left" | tr '\n' ';')"
-    while read -r pid _; do kill -9 "$pid" 2>/dev/null; done <<<"$left"
-    FAILED=$((FAILED + 1)); FAILED_ANY=1
+sleep 2
+PASSED=0; FAILED=0
+for a in "${ATTACKS[@]}"; do
+  st=$(cat "$TMP/$a/status" 2>/dev/null || echo FAIL)
+  if [[ -f "$TMP/$a/rhash" && "$(sha256sum "$TMP/$a/work/R.json" 2>/dev/null | cut -c1-64)" != "$(cat "$TMP/$a/rhash")" ]]; then
+    echo "FAIL  $a: its results file was rewritten after the grader ended"
+    st=FAIL
   fi
+  if [[ "$st" == ok ]]; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); FAILED_ANY=1; fi
+done
+left=$(leftovers "$TMP/")
+if [[ -n "$left" ]]; then
+  echo "FAIL  (suite): processes still running after the suite: $(head -3 <<<"$left" | tr '\n' ';')"
+  while read -r pid _; do kill -9 "$pid" 2>/dev/null; done <<<"$left"
+  FAILED=$((FAILED + 1)); FAILED_ANY=1
 fi
 echo "time: $(( $(date +%s) - T_START ))s for ${#ATTACKS[@]} attacks"
 echo "hostile: $PASSED passed, $FAILED failed"
