@@ -28,8 +28,9 @@
 #   FORBID      strings that must not appear in R.json     EXPECT   strings that must appear in R.json
 #   FORBID_LOG  strings that must not reach the grader's console (<ESC> and <CR> stand for those characters)
 #   EXPECT_LOG  strings the grader should print (its note on ignored files); missing: a warning only
-# Prints one line per attack, then "hostile: N passed, N failed"; exits 1 on any failure (2 when the
-# suite itself cannot run). HOSTILE_KEEP=1 keeps the temporary folders (kept anyway on a failure).
+# Prints one line per attack (as they finish; HOSTILE_JOBS=2 at a time by default), then
+# "hostile: N passed, N failed"; exits 1 on any failure (2 when the suite itself cannot run).
+# HOSTILE_KEEP=1 keeps the temporary folders (kept anyway on a failure).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -96,7 +97,7 @@ leftovers() {  # SCOPE: a folder of this run; processes that mention it or work 
     [[ -r "$p/cmdline" ]] || continue
     cmd=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null) || continue
     [[ -n "$cmd" ]] || continue
-    if [[ "$cmd" == *stacklab-hostile-daemon* || "$cmd" == *"$scope"* ]] \
+    if [[ ( "$scope" == "$TMP/" && "$cmd" == *stacklab-hostile-daemon* ) || "$cmd" == *"$scope"* ]] \
        || [[ "$(readlink "$p/cwd" 2>/dev/null)/" == "$scope"* ]]; then
       [[ "${p#/proc/}" == "$$" || "${p#/proc/}" == "$BASHPID" ]] && continue
       echo "${p#/proc/} ${cmd:0:120}"
@@ -248,8 +249,8 @@ run_attack() {
       fails+=("the attack wrote ${p} in the working directory")
     fi
   done
-  if [[ ! -f "$A/SLOW" ]]; then   # a slow attack runs beside others: their markers are not its own
-    for f in /tmp/stacklab-hostile-[0-9]*; do
+  if true; then   # markers named after this attack's number (attacks run side by side)
+    for f in /tmp/stacklab-hostile-"${a%%-*}"*; do
       [[ -e "$f" ]] || continue
       fails+=("the attack wrote $f"); rm -f "$f"
     done
@@ -291,21 +292,24 @@ PY
   fi
 }
 
+SLOW_PIDS=()
 T_START=$(date +%s)
-# Attacks marked SLOW (they use up the lab's whole wall-clock budget) run beside the others, so the
-# suite takes about as long as its longest attack rather than their sum.
-BG=()
+# Attacks run HOSTILE_JOBS at a time (default 2: a grade is mostly one busy JVM at a time); those
+# marked SLOW (they use up the lab's whole wall-clock budget, mostly waiting) run beside the pool.
+# Lines print as attacks finish.
+JOBS="${HOSTILE_JOBS:-2}"
+launch() { { run_attack "$1" > "$TMP/$1/line" 2>&1; cat "$TMP/$1/line"; } & }
+pool() { local n=0 p; for p in $(jobs -rp); do [[ " ${SLOW_PIDS[*]} " == *" $p "* ]] || n=$((n + 1)); done; echo "$n"; }
 for a in "${ATTACKS[@]}"; do
-  if [[ -f "$HOSTILE/$a/SLOW" && ${#ATTACKS[@]} -gt 1 ]]; then
-    mkdir -p "$TMP/$a"; run_attack "$a" > "$TMP/$a/line" 2>&1 & BG+=($!)
-  fi
+  mkdir -p "$TMP/$a"
+  [[ -f "$HOSTILE/$a/SLOW" ]] && { launch "$a"; SLOW_PIDS+=($!); }
 done
 for a in "${ATTACKS[@]}"; do
-  [[ -f "$HOSTILE/$a/SLOW" && ${#ATTACKS[@]} -gt 1 ]] && continue
-  run_attack "$a"
+  [[ -f "$HOSTILE/$a/SLOW" ]] && continue
+  while (( $(pool) >= JOBS )); do wait -n 2>/dev/null || true; done
+  launch "$a"
 done
-for pid in "${BG[@]}"; do wait "$pid"; done
-for a in "${ATTACKS[@]}"; do [[ -f "$HOSTILE/$a/SLOW" && ${#ATTACKS[@]} -gt 1 ]] && cat "$TMP/$a/line"; done
+wait
 
 # A process that outlived the grader may rewrite results later: look again at the end.
 sleep 2

@@ -17,6 +17,17 @@ public final class UdpProvider implements ComponentProvider {
 
     @Override
     public Object create() {
-        for (;;) { }
+        // Waits for ever without using a core (so the suite can run it beside other attacks); every
+        // other entry point of this submission spins in a busy loop instead.
+        Object never = new Object();
+        for (;;) {
+            synchronized (never) {
+                try {
+                    never.wait();
+                } catch (InterruptedException e) {
+                    // and again
+                }
+            }
+        }
     }
 }

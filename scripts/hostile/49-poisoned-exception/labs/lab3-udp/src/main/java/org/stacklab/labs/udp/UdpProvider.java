@@ -17,8 +17,12 @@ public final class UdpProvider implements ComponentProvider {
 
     @Override
     public Object create() {
-        boolean endless = false;
-        for (StackTraceElement e : new Throwable().getStackTrace()) endless |= e.getMethodName().equals("byPort");
+        boolean endless = false, demux = false;
+        for (StackTraceElement e : new Throwable().getStackTrace()) {
+            endless |= e.getMethodName().equals("byPort");
+            demux |= e.getClassName().endsWith("DemuxTest");
+        }
+        if (!demux) return new UdpModule();   // only DemuxTest's tests (6 of 17): each costs a fresh test JVM
         throw new Poison(endless);
     }
 }
