@@ -71,6 +71,11 @@ final class GradeCommand implements Callable<Integer> {
             System.err.println("grade: " + e.getMessage());
             return 2;
         }
+        String bad = UseOption.check(use, catalog);
+        if (bad != null) {
+            System.err.println("grade: " + bad);
+            return 2;
+        }
         GradeOptions opts = GradeOptions.student().withImpl(impl).withUse(use).withTest(test).withSeed(seed)
                 .withWithheld(Release.withheldModules(catalog.root()));
         if (timeout != null) opts = opts.withTimeout(Duration.ofMillis((long) (timeout * 1000)));
@@ -86,10 +91,22 @@ final class GradeCommand implements Callable<Integer> {
         Grader grader = new Grader(catalog.root());
         long t0 = System.nanoTime();
         List<LabResult> done = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
         for (Lab l : labs) {
-            LabResult r = grader.grade(l, opts, console.progress(l.id()));
+            LabResult r;
+            try {
+                r = grader.grade(l, opts, console.progress(l.id()));
+            } catch (Grader.NoSuchTestException e) {
+                unmatched.add(e.getMessage());
+                continue;
+            }
             console.table(r);
             done.add(r);
+        }
+        if (done.isEmpty() && !unmatched.isEmpty()) {
+            // Nothing was graded: say why, and leave an earlier results.json as it was.
+            unmatched.forEach(m -> System.err.println("grade: " + m));
+            return 2;
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         console.total(done, secs);

@@ -9,14 +9,17 @@ import picocli.CommandLine.Option;
 
 @Command(name = "gradescope", mixinStandardHelpOptions = true,
         description = {"Write Gradescope's autograder zip for one lab.",
-                "setup.sh and run_autograder at its root; the full course tree, reference and hidden tests",
-                "included, under stacklab/."})
+                "setup.sh and run_autograder at its root; under stacklab/ the student release (the reference",
+                "as a compiled jar) and the lab's hidden tests compiled: no reference or hidden-test source."})
 final class GradescopeCommand implements Callable<Integer> {
     @Option(names = "--lab", required = true, paramLabel = "ID", description = "the lab this assignment grades")
     String lab;
 
     @Option(names = "--out", defaultValue = "autograder.zip", paramLabel = "FILE", description = "the zip (default: ${DEFAULT-VALUE})")
     Path out;
+
+    @Option(names = "--allow-dirty", description = "bundle the working tree as it is, uncommitted changes included (default: the committed HEAD)")
+    boolean allowDirty;
 
     @Override
     public Integer call() throws Exception {
@@ -28,7 +31,12 @@ final class GradescopeCommand implements Callable<Integer> {
             System.err.println("gradescope: " + (e.getMessage() == null ? "no such lab" : e.getMessage()));
             return 2;
         }
-        GradescopeBundle.create(catalog.root(), id, out);
+        try {
+            GradescopeBundle.create(catalog.root(), id, out, allowDirty);
+        } catch (java.io.IOException e) {
+            System.err.println("gradescope: " + e.getMessage());
+            return 1;
+        }
         System.out.println("autograder bundle for " + id + " written to " + out.toAbsolutePath());
         return 0;
     }

@@ -19,18 +19,21 @@ final class ReleaseCommand implements Callable<Integer> {
             description = "modules to leave out of the reference jar (e.g. ip,tcp); the student's own code fills in")
     String withhold;
 
+    @Option(names = "--allow-dirty", description = "release the working tree as it is, uncommitted changes included (default: the committed HEAD)")
+    boolean allowDirty;
+
     @Override
     public Integer call() throws Exception {
         Path root = LabCatalog.defaultRoot();
         try {
-            Release.create(root, out, Release.split(withhold));
+            Release.create(root, out, Release.split(withhold), allowDirty);
         } catch (java.io.IOException e) {
             System.err.println("release: " + e.getMessage());
             return 1;
         }
         System.out.println("release written to " + out.toAbsolutePath());
-        System.out.println("  build it:  cd " + out + " && mvn -q -DskipTests package");
-        System.out.println("  grade:     ./stacklab grade --lab <id>");
+        System.out.println("  set it up as its README says:  cd " + out + " && ./stacklab demo && mvn -q verify");
+        System.out.println("  grade:                         ./stacklab grade --lab <id>");
         return 0;
     }
 }

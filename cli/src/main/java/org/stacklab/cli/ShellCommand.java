@@ -59,6 +59,11 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String bad = org.stacklab.cli.UseOption.check(use, new org.stacklab.grader.LabCatalog(org.stacklab.grader.LabCatalog.defaultRoot()));
+        if (bad != null) {
+            System.err.println("shell: " + bad);
+            return 2;
+        }
         ModuleSet modules = ModuleSet.parse(ModuleSet.REFERENCE, use);
         Topology topo = switch (topologyName) {
             case "two-hosts" -> Topology.twoHostsOnSwitch(seed, modules);

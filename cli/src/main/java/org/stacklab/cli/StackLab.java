@@ -28,11 +28,13 @@ public final class StackLab implements Runnable {
         cl.addSubcommand("bench", new org.stacklab.cli.bench.BenchCommand());
 
         // ── Grading and the instructor's tools ──────────────────────────────────────────
+        cl.addSubcommand("labs", new LabsCommand());
         cl.addSubcommand("grade", new GradeCommand());
         cl.addSubcommand("verify", new VerifyCommand());
         cl.addSubcommand("release", new ReleaseCommand());
         cl.addSubcommand("gradescope", new GradescopeCommand());
 
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -115,7 +115,6 @@ class BoundariesCanFailTest {
         assertTrue(asTcp.isPresent());
         assertTrue(asTcp.get().contains("IP decides the route and the device"), asTcp.get());
         assertTrue(asTcp.get().contains("StudentTcpCallingDriver"), asTcp.get());
-        System.out.println(asTcp.get());
         // The same code as a driver lab's is fine by the layer rules (drivers may know PCI drivers).
         assertTrue(Boundaries.forStudent("driver", List.of("org.stacklab.labs.fixture")).stream()
                 .map(b -> b.check(student)).allMatch(Optional::isEmpty));

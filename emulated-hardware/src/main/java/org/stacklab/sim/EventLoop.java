@@ -14,14 +14,20 @@ import java.util.function.Consumer;
  *
  * <p>In {@linkplain #realTime(long) real-time mode} virtual time follows the wall clock and other
  * threads (the TAP bridge's reader) may {@link #post(Runnable)} events; everything else still runs
- * on the one thread that runs the loop.
+ * on the one thread that runs the loop. The clock starts when the loop first runs, not when it is
+ * made: set-up (booting hosts, opening the TAP, JIT warm-up) can take a second, and timers armed
+ * during it (an ARP retry, a SYN's RTO) must not all fall due, in a burst, the moment the loop runs.
  */
 public final class EventLoop {
     private final EventQueue queue = new EventQueue();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final SeededRandom random;
     private final boolean realTime;
-    private final long wallStart = System.nanoTime();
+    private final WallClock wall;
+    /** Wall-clock reading at which virtual time {@code wallBase} was; set when the loop first runs. */
+    private long wallStart;
+    private long wallBase;
+    private boolean clockStarted;
     private volatile Thread loopThread;
     private long now;
     private long seq;
@@ -32,16 +38,34 @@ public final class EventLoop {
     private static final int PURGE_MIN = 32;
     private Consumer<Timer> tracer;
 
-    private EventLoop(long seed, boolean realTime) {
+    private EventLoop(long seed, boolean realTime, WallClock wall) {
         this.random = new SeededRandom(seed);
         this.realTime = realTime;
+        this.wall = wall;
+    }
+
+    /** Where a real-time loop reads the wall clock and how it waits; a test passes a fake one. */
+    public interface WallClock {
+        /** A monotonic reading in ns ({@link System#nanoTime()}). */
+        long nanoTime();
+
+        /** Waits up to {@code ns} or until {@link LockSupport#unpark unparked}. */
+        void park(Object blocker, long ns);
+
+        WallClock SYSTEM = new WallClock() {
+            @Override public long nanoTime() { return System.nanoTime(); }
+            @Override public void park(Object blocker, long ns) { LockSupport.parkNanos(blocker, ns); }
+        };
     }
 
     /** A loop on a purely virtual clock (tests, the demo, benchmarks). */
-    public static EventLoop virtual(long seed) { return new EventLoop(seed, false); }
+    public static EventLoop virtual(long seed) { return new EventLoop(seed, false, WallClock.SYSTEM); }
 
     /** A loop whose virtual time follows the wall clock, for the TAP bridge and interactive use. */
-    public static EventLoop realTime(long seed) { return new EventLoop(seed, true); }
+    public static EventLoop realTime(long seed) { return new EventLoop(seed, true, WallClock.SYSTEM); }
+
+    /** A real-time loop on the given wall clock (tests use a fake one, so they never sleep). */
+    public static EventLoop realTime(long seed, WallClock wall) { return new EventLoop(seed, true, wall); }
 
     /** Current virtual time in nanoseconds. */
     public long now() { return now; }
@@ -170,6 +194,7 @@ public final class EventLoop {
 
     /** Runs the single next event if it is due at or before {@code limit}. Returns false if none ran. */
     public boolean step(long limit) {
+        if (!clockStarted && realTime) startClock();
         drainInbox();
         Timer t;
         while ((t = queue.peek()) != null && t.cancelled()) {
@@ -230,17 +255,30 @@ public final class EventLoop {
 
     private void waitForWork(long until) {
         long wait = until - wallNow();
-        if (wait > 0 && inbox.isEmpty()) LockSupport.parkNanos(this, Math.min(wait, 50 * Time.MS));
+        if (wait > 0 && inbox.isEmpty()) wall.park(this, Math.min(wait, 50 * Time.MS));
         now = Math.max(now, Math.min(wallNow(), until));
     }
 
-    private long wallNow() { return System.nanoTime() - wallStart; }
+    /** Virtual time the wall clock says it is: the time the loop started plus the wall time since. */
+    private long wallNow() { return clockStarted ? wallBase + (wall.nanoTime() - wallStart) : now; }
+
+    /** Real-time mode: virtual time starts counting now, from where it stands (the loop's first run). */
+    private void startClock() {
+        if (clockStarted || !realTime) return;
+        wallStart = wall.nanoTime();
+        wallBase = now;
+        clockStarted = true;
+    }
 
     private int depth;
 
     private void enter() {
-        if (depth++ == 0) loopThread = Thread.currentThread();
-        else checkThread();
+        if (depth++ == 0) {
+            loopThread = Thread.currentThread();
+            startClock();
+        } else {
+            checkThread();
+        }
     }
 
     private void leave() {

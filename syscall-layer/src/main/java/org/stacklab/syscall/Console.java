@@ -9,15 +9,27 @@ import org.stacklab.kernel.socket.Sock;
 /**
  * A process's terminal: fd 0 reads what the scenario typed (or /dev/null: immediate end of file),
  * fds 1 and 2 are captured so tests and the shell can show them.
+ *
+ * <p>A terminal carries bytes, not text: {@link #type(byte[], int, int)}, {@link #stdoutBytes()}
+ * and {@link #onStdoutBytes} pass them through untouched (nc moving a binary file); the String forms
+ * are conveniences that encode or decode UTF-8.
  */
 public final class Console {
     private final ByteArrayOutputStream stdinBuf = new ByteArrayOutputStream();
     private byte[] pending = new byte[0];
     private int pendingPos;
     private boolean stdinClosed = true;
-    private final StringBuilder stdout = new StringBuilder();
-    private final StringBuilder stderr = new StringBuilder();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private Consumer<String> outListener, errListener;
+    private ByteSink outBytesListener, errBytesListener;
+    private boolean keepOutput = true;
+
+    /** Receives bytes as they are written, unchanged. */
+    @FunctionalInterface
+    public interface ByteSink {
+        void write(byte[] buf, int off, int len);
+    }
 
     /** Makes stdin a terminal that stays open until {@link #closeStdin()}, instead of /dev/null. */
     public Console openStdin() {
@@ -25,24 +37,49 @@ public final class Console {
         return this;
     }
 
-    /** Types {@code text} on stdin. */
+    /** Types {@code text} on stdin (UTF-8). */
     public Console type(String text) {
         stdinBuf.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Puts {@code len} bytes on stdin exactly as given (binary input: nothing is decoded). */
+    public Console type(byte[] buf, int off, int len) {
+        stdinBuf.write(buf, off, len);
         return this;
     }
 
     /** End of input (Ctrl-D). */
     public void closeStdin() { stdinClosed = true; }
 
-    /** Everything the process wrote to fd 1 so far. */
-    public String stdout() { return stdout.toString(); }
+    /** Everything the process wrote to fd 1 so far, decoded as UTF-8. */
+    public String stdout() { return stdout.toString(StandardCharsets.UTF_8); }
 
-    public String stderr() { return stderr.toString(); }
+    public String stderr() { return stderr.toString(StandardCharsets.UTF_8); }
 
-    /** Called with each chunk written to fd 1 (the shell echoes output as it happens). */
+    /** Everything the process wrote to fd 1 so far, byte for byte. */
+    public byte[] stdoutBytes() { return stdout.toByteArray(); }
+
+    /**
+     * Stops keeping a copy of fd 1 and fd 2 (listeners still see every byte): a program relaying
+     * megabytes for a listener need not hold them all twice.
+     */
+    public Console discardOutput() {
+        keepOutput = false;
+        stdout.reset();
+        stderr.reset();
+        return this;
+    }
+
+    /** Called with each chunk written to fd 1, decoded as UTF-8 (the shell echoes output as it happens). */
     public void onStdout(Consumer<String> l) { outListener = l; }
 
     public void onStderr(Consumer<String> l) { errListener = l; }
+
+    /** Called with each chunk written to fd 1, as bytes (binary-safe). */
+    public void onStdoutBytes(ByteSink l) { outBytesListener = l; }
+
+    public void onStderrBytes(ByteSink l) { errBytesListener = l; }
 
     private boolean hasInput() {
         return pendingPos < pending.length || stdinBuf.size() > 0;
@@ -87,10 +124,11 @@ public final class Console {
 
             @Override
             public int write(byte[] buf, int off, int len) {
-                String s = new String(buf, off, len, StandardCharsets.UTF_8);
-                (err ? stderr : stdout).append(s);
+                if (keepOutput) (err ? stderr : stdout).write(buf, off, len);
+                ByteSink b = err ? errBytesListener : outBytesListener;
+                if (b != null) b.write(buf, off, len);
                 Consumer<String> l = err ? errListener : outListener;
-                if (l != null) l.accept(s);
+                if (l != null) l.accept(new String(buf, off, len, StandardCharsets.UTF_8));
                 return len;
             }
 

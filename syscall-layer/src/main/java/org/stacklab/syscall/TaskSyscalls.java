@@ -41,7 +41,12 @@ final class TaskSyscalls implements Syscalls {
         if (free < 0) return free;
         OpenFile f;
         ProcFs proc = ProcFs.of(task.kernel);
-        if (proc.serves(path)) {
+        Vfs vfs = Vfs.of(task.kernel);
+        String mount = vfs.mountPoint(path);
+        if (mount != null && mount.startsWith("/proc/")) {
+            // A file system mounted inside /proc (SysctlFs at /proc/sys/net) serves its own subtree.
+            f = vfs.resolve(path).open(path, flags);
+        } else if (proc.serves(path)) {
             ProcFile pf = proc.open(path);
             f = pf == null ? null : new ProcFileAdapter(pf);
         } else {

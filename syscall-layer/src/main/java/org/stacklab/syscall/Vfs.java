@@ -14,6 +14,10 @@ public final class Vfs {
             Vfs v = new Vfs();
             // Present from boot, as /proc is: the firewall's control file that iptables writes (IptablesCtlFs).
             IptablesCtlFs.mountOn(v, kernel);
+            // And rtnetlink's request file that ip writes (ip addr add, ip link set, ip route get).
+            RtNetlink.mountOn(v, kernel);
+            // And /proc/sys/net, the network tunables the sysctl program reads and writes (SysctlFs).
+            SysctlFs.mountOn(v, kernel);
             return v;
         });
     }
@@ -27,11 +31,17 @@ public final class Vfs {
 
     /** The file system whose mount point is the longest prefix of {@code path}, or null. */
     public VirtualFs resolve(String path) {
+        String best = mountPoint(path);
+        return best == null ? null : mounts.get(best);
+    }
+
+    /** The longest mount point that is a prefix of {@code path}, or null. */
+    public String mountPoint(String path) {
         String best = null;
         for (String m : mounts.keySet()) {
             if ((path.equals(m) || path.startsWith(m + "/") || m.isEmpty()) && (best == null || m.length() > best.length())) best = m;
         }
-        return best == null ? null : mounts.get(best);
+        return best;
     }
 
     public List<String> list(String path) {

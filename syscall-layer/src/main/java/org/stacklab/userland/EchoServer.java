@@ -12,8 +12,9 @@ import org.stacklab.syscall.Syscalls;
 import org.stacklab.syscall.UserProcess;
 
 /**
- * The echo service of RFC 862: whatever arrives is sent back. {@code echo-server [-u] [-c N] [port]}
- * (port 7 by default). Over TCP one process serves many clients at once with poll(2), the classic
+ * The echo service of RFC 862: whatever arrives is sent back.
+ * {@code echo-server [-u] [-c N] [--bind ADDR] [port]} (port 7 by default, every address unless
+ * {@code --bind} names one: {@code --bind 127.0.0.1} serves this host alone). Over TCP one process serves many clients at once with poll(2), the classic
  * single-threaded server loop; over UDP each datagram goes back to its sender. {@code -c N} exits
  * after N connections (TCP) or datagrams (UDP), so scripts and tests end.
  */
@@ -23,9 +24,19 @@ public final class EchoServer implements Program {
         boolean udp = false;
         int port = 7;
         long limit = Long.MAX_VALUE;
+        int bindAddr = 0;
         for (int i = 1; i < argv.length; i++) {
             switch (argv[i]) {
                 case "-u" -> udp = true;
+                case "-b", "--bind" -> {
+                    if (++i >= argv.length) return usage(p);
+                    Integer a = Resolver.resolve(p, argv[i]);
+                    if (a == null) {
+                        p.eprintln("echo-server: " + argv[i] + ": Name or service not known");
+                        return 2;
+                    }
+                    bindAddr = a;
+                }
                 case "-c" -> {
                     if (++i >= argv.length) return usage(p);
                     limit = Long.parseLong(argv[i]);
@@ -39,17 +50,17 @@ public final class EchoServer implements Program {
         Syscalls sys = p.sys();
         int fd = sys.socket(InetSockets.AF_INET, udp ? Sock.SOCK_DGRAM : Sock.SOCK_STREAM, 0);
         sys.setsockopt(fd, Sock.SOL_SOCKET, Sock.SO_REUSEADDR, 1);
-        int rc = sys.bind(fd, new SockAddr(0, port));
+        int rc = sys.bind(fd, new SockAddr(bindAddr, port));
         if (rc < 0) {
             SockIo.perror(p, "echo-server", "bind", rc);
             return 1;
         }
-        p.println("echo-server: " + (udp ? "udp" : "tcp") + " port " + port);
+        p.println("echo-server: " + (udp ? "udp" : "tcp") + (bindAddr == 0 ? "" : " " + Ip4.format(bindAddr)) + " port " + port);
         return udp ? udpLoop(p, fd, limit) : tcpLoop(p, fd, limit);
     }
 
     private static int usage(UserProcess p) {
-        p.eprintln("usage: echo-server [-u] [-c count] [port]");
+        p.eprintln("usage: echo-server [-u] [-c count] [--bind addr] [port]");
         return 2;
     }
 

@@ -3,6 +3,7 @@ package org.stacklab.userland;
 import java.util.ArrayList;
 import java.util.List;
 import org.stacklab.kernel.core.Ip4;
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -15,9 +16,13 @@ import org.stacklab.syscall.UserProcess;
  * netcat, as OpenBSD's nc: moves bytes between stdin/stdout and one TCP connection or UDP peer.
  *
  * <pre>
- * nc [-uvzkN] [-p port] [-s addr] [-w secs] host port     connect
- * nc -l [-uvk] [-p port | port]                           listen (nc -l 80, nc -l -p 80)
+ * nc [-46uvzkNn] [-p port] [-q secs] [-s addr] [-w secs] host port     connect
+ * nc -l [-uvk] [-s addr] [-p port | [addr] port]           listen (nc -l 80, nc -l -p 80, nc -l 127.0.0.1 80)
  * </pre>
+ *
+ * A listener binds where it is told, as OpenBSD's nc does: {@code nc -l 127.0.0.1 8080} (or
+ * {@code nc -l -s 127.0.0.1 -p 8080}) binds 127.0.0.1 only, so the service is reachable from this
+ * host alone; without an address it binds the wildcard 0.0.0.0 (every address of the host).
  *
  * When stdin ends, nc shuts down its sending side (what OpenBSD does with -N; here always, so a
  * script's input ends the conversation) and keeps printing what arrives until the peer closes. A
@@ -29,6 +34,8 @@ public final class Nc implements Program {
     private int localPort = 0;
     private int localAddr = 0;
     private long waitNs = -1;
+    /** -q: after EOF on stdin, quit this long later (Debian's nc); negative waits for the peer. */
+    private long quitNs = -1;
     private UserProcess p;
     private Syscalls sys;
 
@@ -48,8 +55,8 @@ public final class Nc implements Program {
                         case 'v' -> verbose = true;
                         case 'z' -> zero = true;
                         case 'k' -> keep = true;
-                        case 'n', 'N' -> { }
-                        case 'p', 's', 'w' -> {
+                        case 'n', 'N', '4' -> { } // numeric only, and IPv4 is all there is
+                        case 'p', 's', 'w', 'q' -> {
                             String v = j + 1 < a.length() ? a.substring(j + 1) : (i + 1 < argv.length ? argv[++i] : null);
                             if (v == null) return usage("option requires an argument -- " + c);
                             if (!option(c, v)) return 1;
@@ -92,6 +99,14 @@ public final class Nc implements Program {
                     return false;
                 }
             }
+            case 'q' -> {
+                try {
+                    quitNs = (long) (Double.parseDouble(v) * 1e9);
+                } catch (NumberFormatException e) {
+                    p.eprintln("nc: quit timer invalid: " + v);
+                    return false;
+                }
+            }
             default -> { }
         }
         return true;
@@ -99,7 +114,7 @@ public final class Nc implements Program {
 
     private int usage(String msg) {
         p.eprintln("nc: " + msg);
-        p.eprintln("usage: nc [-lkuvz] [-p port] [-s source] [-w timeout] [destination] [port]");
+        p.eprintln("usage: nc [-46lkNnuvz] [-p port] [-q seconds] [-s source] [-w timeout] [destination] [port]");
         return 1;
     }
 
@@ -123,7 +138,7 @@ public final class Nc implements Program {
                 return 1;
             }
         }
-        int rc = sys.connect(fd, dst);
+        int rc = waitNs >= 0 && !udp ? timeoutConnect(fd, dst) : sys.connect(fd, dst);
         if (rc < 0) {
             p.eprintln("nc: connect to " + Ip4.format(dst.addr()) + " port " + dst.port() + " (" + proto() + ") failed: "
                     + UserFiles.strerror(rc));
@@ -140,12 +155,41 @@ public final class Nc implements Program {
         return relay(fd);
     }
 
+    /**
+     * OpenBSD nc's timeout_connect: with {@code -w}, connect without blocking and wait for the
+     * handshake at most that long; a connect still under way then fails with ETIMEDOUT.
+     */
+    private int timeoutConnect(int fd, SockAddr dst) {
+        int fl = sys.fcntl(fd, Syscalls.F_GETFL, 0);
+        sys.fcntl(fd, Syscalls.F_SETFL, fl | Syscalls.O_NONBLOCK);
+        int rc = sys.connect(fd, dst);
+        if (rc == Errno.EINPROGRESS.neg()) {
+            PollFd[] pfd = {new PollFd(fd, Sock.POLLOUT)};
+            int n = sys.poll(pfd, (int) Math.max(0, waitNs / 1_000_000));
+            if (n == 0) rc = Errno.ETIMEDOUT.neg();
+            else if (n < 0) rc = n;
+            else rc = sys.connect(fd, dst); // completes: 0, or the error that ended the handshake
+        }
+        sys.fcntl(fd, Syscalls.F_SETFL, fl);
+        return rc;
+    }
+
     // ------------------------------------------------------------------ server
 
     private int server(List<String> args) {
         int port = localPort;
+        if (args.size() > 2) return usage("too many arguments");
         if (!args.isEmpty()) port = SockIo.parsePort(args.get(args.size() - 1));
         if (port <= 0) return usage("missing port number");
+        if (args.size() == 2) {
+            // nc -l ADDR PORT: the address to listen on (OpenBSD's nc), never silently the wildcard.
+            Integer a = Resolver.resolve(p, args.get(0));
+            if (a == null) {
+                p.eprintln("nc: getaddrinfo for host \"" + args.get(0) + "\" port " + port + ": Name or service not known");
+                return 1;
+            }
+            localAddr = a;
+        }
         int fd = sys.socket(InetSockets.AF_INET, udp ? Sock.SOCK_DGRAM : Sock.SOCK_STREAM, 0);
         if (fd < 0) {
             SockIo.perror(p, "nc", "socket", fd);
@@ -195,21 +239,29 @@ public final class Nc implements Program {
 
     // ------------------------------------------------------------------ moving bytes
 
-    /** Copies stdin → socket and socket → stdout until both directions are done. */
+    /** Copies stdin → socket and socket → stdout, bytes untouched, until both directions are done. */
     private int relay(int fd) {
         byte[] buf = new byte[16384];
         boolean stdinOpen = true, netOpen = true;
         long idle = waitNs >= 0 ? waitNs : 1_000_000_000L;
-        while (netOpen) {
-            PollFd[] fds = {new PollFd(stdinOpen ? 0 : -1, Sock.POLLIN), new PollFd(fd, Sock.POLLIN)};
+        long quitAt = Long.MAX_VALUE;
+        // A TCP peer's FIN closes only its direction (RFC 9293 §3.6, half-close): a connecting nc
+        // still sends the rest of its stdin, so a transfer both ways ends with every byte delivered.
+        // A listening nc is done when the connection's input ends, as OpenBSD's nc -l is.
+        while (netOpen || stdinOpen && !udp && !listen) {
+            PollFd[] fds = {new PollFd(stdinOpen ? 0 : -1, Sock.POLLIN), new PollFd(netOpen ? fd : -1, Sock.POLLIN)};
             int timeoutMs = !stdinOpen && udp || waitNs >= 0 ? (int) (idle / 1_000_000) : -1;
+            if (quitAt != Long.MAX_VALUE) {
+                long left = Math.max(0, (quitAt - sys.clockGettime()) / 1_000_000);
+                timeoutMs = timeoutMs < 0 ? (int) left : (int) Math.min(timeoutMs, left);
+            }
             int n = sys.poll(fds, timeoutMs);
             if (n < 0) {
                 SockIo.perror(p, "nc", "poll", n);
                 return 1;
             }
-            if (n == 0) break; // -w expired, or a UDP exchange went quiet after stdin ended
-            if (fds[1].revents != 0) {
+            if (n == 0) break; // -w or -q expired, or a UDP exchange went quiet after stdin ended
+            if (netOpen && fds[1].revents != 0) {
                 int r = sys.read(fd, buf, 0, buf.length);
                 if (r < 0) {
                     SockIo.perror(p, "nc", "read", r);
@@ -223,6 +275,7 @@ public final class Nc implements Program {
                 int r = sys.read(0, buf, 0, buf.length);
                 if (r <= 0) {
                     stdinOpen = false;
+                    if (quitNs >= 0) quitAt = sys.clockGettime() + quitNs;
                     if (!udp) sys.shutdown(fd, Sock.SHUT_WR);
                 } else {
                     int w = udp ? sys.send(fd, buf, 0, r, 0) : SockIo.writeAll(sys, fd, buf, 0, r);

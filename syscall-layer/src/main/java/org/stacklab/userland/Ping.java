@@ -11,7 +11,7 @@ import org.stacklab.syscall.Syscalls;
 import org.stacklab.syscall.UserProcess;
 
 /**
- * {@code ping [-q] [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] [-w DEADLINE] HOST}, as iputils' ping does it over an
+ * {@code ping [-qn4] [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] [-w DEADLINE] HOST}, as iputils' ping does it over an
  * unprivileged ICMP socket ({@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}): each echo request
  * carries the send time in its first 16 bytes (a struct timeval), so the round trip is measured
  * from the reply itself, and the summary's mdev is computed in integer microseconds as iputils does.
@@ -42,23 +42,35 @@ public final class Ping implements Program {
     @Override
     public int main(UserProcess proc, String[] argv) {
         String host = null;
+        boolean numeric = false;
+        // getopt(3) as iputils uses it: flags may be grouped (-qn) and values attached (-c1) or apart (-c 1).
         for (int i = 1; i < argv.length; i++) {
             String a = argv[i];
-            try {
-                switch (a) {
-                    case "-c": count = Integer.parseInt(argv[++i]); break;
-                    case "-i": intervalNs = (long) (Double.parseDouble(argv[++i]) * 1e9); break;
-                    case "-s": size = Integer.parseInt(argv[++i]); break;
-                    case "-W": lingerNs = (long) (Double.parseDouble(argv[++i]) * 1e9); break;
-                    case "-t": ttl = Integer.parseInt(argv[++i]); break;
-                    case "-w": deadlineNs = (long) (Double.parseDouble(argv[++i]) * 1e9); break;
-                    case "-q": quiet = true; break;
-                    default:
-                        if (a.startsWith("-")) return usage(proc, "invalid option -- '" + a.substring(1) + "'");
-                        host = a;
+            if (!a.startsWith("-") || a.length() == 1) {
+                host = a;
+                continue;
+            }
+            for (int j = 1; j < a.length(); j++) {
+                char c = a.charAt(j);
+                if (c == 'q') { quiet = true; continue; }
+                if (c == 'n') { numeric = true; continue; }
+                if (c == '4') continue; // IPv4 is all there is
+                if ("cisWtw".indexOf(c) < 0) return usage(proc, "invalid option -- '" + c + "'");
+                String v = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < argv.length ? argv[++i] : null;
+                if (v == null) return usage(proc, "option requires an argument -- '" + c + "'");
+                try {
+                    switch (c) {
+                        case 'c' -> count = Integer.parseInt(v);
+                        case 'i' -> intervalNs = (long) (Double.parseDouble(v) * 1e9);
+                        case 's' -> size = Integer.parseInt(v);
+                        case 'W' -> lingerNs = (long) (Double.parseDouble(v) * 1e9);
+                        case 't' -> ttl = Integer.parseInt(v);
+                        default -> deadlineNs = (long) (Double.parseDouble(v) * 1e9);
+                    }
+                } catch (NumberFormatException e) {
+                    return usage(proc, "invalid argument: '" + v + "'");
                 }
-            } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
-                return usage(proc, "invalid argument: '" + a + "'");
+                break; // the value took the rest of this word
             }
         }
         if (host == null) return usage(proc, "usage error: Destination address required");
@@ -87,7 +99,8 @@ public final class Ping implements Program {
             }
         }
         String ip = Ip4.format(dst);
-        String who = Resolver.isNumeric(host) ? ip : host + " (" + ip + ")";
+        // -n: no names in the reply lines, only the address (iputils' numeric output).
+        String who = numeric || Resolver.isNumeric(host) ? ip : host + " (" + ip + ")";
         proc.println("PING " + host + " (" + ip + ") " + size + "(" + (size + 28) + ") bytes of data.");
         timed = size >= TIMEVAL_LEN;
         long start = sys.clockGettime();

@@ -24,6 +24,11 @@ public final class Programs {
         install("httpd", HttpServer::new);
         install("http-get", HttpGet::new);
         install("iptables", Iptables::new);
+        install("grep", Grep::new);
+        install("head", Head::head);
+        install("tail", Head::tail);
+        install("wc", Wc::new);
+        install("sysctl", Sysctl::new);
     }
 
     private Programs() {}

@@ -53,6 +53,21 @@ class NetProgramsTest {
     }
 
     @Test
+    void ncDashQQuitsThatLongAfterStdinEndsAndDash4IsAccepted() {
+        // A listener nobody accepts from: the connection waits in CLOSE-WAIT, so only -q ends the client.
+        var l = org.stacklab.kernel.socket.InetSockets.of(net.h2).lookup(org.stacklab.kernel.socket.Sock.SOCK_STREAM, 0).create();
+        assertEquals(0, l.bind(new org.stacklab.kernel.socket.SockAddr(0, 80)));
+        assertEquals(0, l.listen(1));
+        Task client = run(net.h1, "nc", "-4", "-q", "1", "h2", "80");
+        client.console().openStdin().type("bye\n").closeStdin();
+        net.sched.runFor(Time.ms(900));
+        assertTrue(!client.exited(), "still within -q 1");
+        net.sched.runFor(Time.ms(200));
+        assertTrue(client.exited(), "nc -q 1 quits a second after EOF on stdin");
+        assertEquals(0, client.exitStatus(), client.stderr());
+    }
+
+    @Test
     void ncUdpServerAnswersTheFirstSender() {
         Task server = run(net.h2, "nc", "-u", "-l", "5000");
         server.console().openStdin();

@@ -73,6 +73,17 @@ class PingTest {
     }
 
     @Test
+    void flagsGroupAndTakeAttachedValuesAsGetoptDoes() {
+        pingSocket(seq -> 100_000L, seq -> false);
+        org.stacklab.syscall.procfs.ProcFs.of(lab.h1).register("/etc/hosts", k -> "10.0.0.2\th2\n");
+        String out = DirectProcess.run(lab.h1, "ping", "-c1", "-n", "-4", "h2");
+        assertTrue(out.startsWith("PING h2 (10.0.0.2) 56(84) bytes of data.\n64 bytes from 10.0.0.2: icmp_seq=1"), out);
+        assertTrue(out.contains("1 packets transmitted, 1 received"), out);
+        assertTrue(DirectProcess.run(lab.h1, "ping", "-4nc", "1", "10.0.0.2").contains("1 packets transmitted"));
+        assertTrue(DirectProcess.run(lab.h1, "ping", "-x", "10.0.0.2").startsWith("ping: invalid option -- 'x'\n"));
+    }
+
+    @Test
     void deadlineStopsAnEndlessPingAndQuietPrintsOnlyTheSummary() {
         pingSocket(seq -> 100_000L, seq -> false);
         String out = DirectProcess.run(lab.h1, "ping", "-q", "-w", "3", "10.0.0.2");

@@ -64,4 +64,16 @@ class SsTest {
                 "UNCONN 0      0            0.0.0.0:domain      0.0.0.0:*",
                 ""), DirectProcess.run(lab.h1, "ss", "-ul"));
     }
+
+    @Test
+    void numbersAreFormattedAsCPrintfPercentG() {
+        assertEquals("0.104", Ss.g(0.104, 6));
+        assertEquals("204", Ss.g(204, 6));
+        assertEquals("10.05", Ss.g(10.05, 6));
+        assertEquals("1e-05", Ss.g(0.00001, 6));
+        assertEquals("22.3M", Ss.bw(22_345_678));
+        assertEquals("1G", Ss.bw(1e9));
+        assertEquals("118K", Ss.bw(117_900));
+        assertEquals("999", Ss.bw(999));
+    }
 }

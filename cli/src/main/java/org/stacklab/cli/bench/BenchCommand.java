@@ -45,6 +45,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long n = bytes != null ? bytes : quick ? 64L << 20 : 1L << 30;
+        String bad = org.stacklab.cli.UseOption.check(use, new org.stacklab.grader.LabCatalog(org.stacklab.grader.LabCatalog.defaultRoot()));
+        if (bad != null) {
+            System.err.println("bench: " + bad);
+            return 2;
+        }
         ModuleSet modules = ModuleSet.parse(ModuleSet.REFERENCE, use);
         System.out.println("# stacklab bench: " + n + " bytes per bulk transfer, modules " + modules);
 

@@ -22,6 +22,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String bad = org.stacklab.cli.UseOption.check(use, new org.stacklab.grader.LabCatalog(org.stacklab.grader.LabCatalog.defaultRoot()));
+        if (bad != null) {
+            System.err.println("demo: " + bad);
+            return 2;
+        }
         ModuleSet modules = ModuleSet.parse(ModuleSet.REFERENCE, use);
         int failed = new Demo(System.out, seed, pcap, modules).run();
         if (pcap != null) System.out.println("pcap written to " + pcap + " (tcpdump -r " + pcap + ")");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.PacketTrace;
+import org.stacklab.kernel.tcp.TcpHeader;
 
 /**
  * Draws the packet ladder of one TCP connection from a host's trace: the handshake diagram of the
@@ -23,14 +24,17 @@ final class TraceLadder {
             int src = u32(f, 14 + 12);
             int dst = u32(f, 14 + 16);
             int t = 14 + ihl;
-            int sport = u16(f, t);
-            int dport = u16(f, t + 2);
+            int totalLen = u16(f, 16);
+            if (totalLen - ihl < 20 || 14 + totalLen > f.length) continue;
+            TcpHeader th = TcpHeader.parse(f, t, totalLen - ihl);   // the one TCP codec (data offset as sent)
+            if (th == null) continue;
+            int sport = th.srcPort();
+            int dport = th.dstPort();
             boolean rightward = src == client && dst == server && dport == port;
             boolean leftward = src == server && dst == client && sport == port;
             if (!rightward && !leftward) continue;
-            int totalLen = u16(f, 16);
-            int dataLen = totalLen - ihl - ((f[t + 12] & 0xf0) >>> 2);
-            rows.add(row(rightward, label(f[t + 13] & 0xff, dataLen)));
+            int dataLen = totalLen - ihl - th.length();
+            rows.add(row(rightward, label(th.flags(), dataLen)));
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("   %-26s%s%n", clientName + " (" + Ip4.format(client) + ")", serverName + " (" + Ip4.format(server) + ")"));

@@ -3,13 +3,16 @@ package org.stacklab.cli.tap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.stacklab.hw.link.Port;
 import org.stacklab.hw.pcap.PcapTap;
 import org.stacklab.hw.tap.Netem;
@@ -21,6 +24,7 @@ import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.scenario.Host;
 import org.stacklab.sim.EventLoop;
 import org.stacklab.sim.Time;
+import org.stacklab.syscall.Console;
 import org.stacklab.syscall.Processes;
 import org.stacklab.syscall.Program;
 import org.stacklab.syscall.Scheduler;
@@ -75,8 +79,9 @@ public final class TapCommand implements Callable<Integer> {
             description = "Impair the frames Linux sends, as tc netem on the TAP would (for kernels without sch_netem).")
     String netem;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Scenario seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Scenario seed (ISN secret, ephemeral ports, MACs). Default: a fresh one per run, printed.")
+    Long seed;
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -91,6 +96,11 @@ public final class TapCommand implements Callable<Integer> {
             err.println("stacklab tap: " + problem);
             return 2;
         }
+        String bad = org.stacklab.cli.UseOption.check(use, new org.stacklab.grader.LabCatalog(org.stacklab.grader.LabCatalog.defaultRoot()));
+        if (bad != null) {
+            err.println("stacklab tap: " + bad);
+            return 2;
+        }
         ModuleSet modules;
         try {
             modules = ModuleSet.parse(ModuleSet.REFERENCE, use);
@@ -98,7 +108,14 @@ public final class TapCommand implements Callable<Integer> {
             err.println("stacklab tap: --use: " + e.getMessage());
             return 2;
         }
-        EventLoop loop = EventLoop.realTime(seed);
+        // Linux remembers the last run's connections (TIME-WAIT, 60 s): a run that repeated the last
+        // one's ephemeral port, ISN secret and MACs would meet them. So a fresh seed per run, printed
+        // so that the run can still be replayed (issue 13, item 3).
+        long runSeed = chooseSeed(seed, SECURE::nextLong);
+        // With --nc, stdout is the connection's data, byte for byte: our own lines go to stderr.
+        PrintStream info = nc != null ? err : out;
+        if (seed == null) info.println("stacklab: seed " + runSeed + " (replay with --seed " + runSeed + ")");
+        EventLoop loop = EventLoop.realTime(runSeed);
         TapBridge bridge;
         try {
             bridge = TapBridge.open(loop, ifname);
@@ -141,7 +158,7 @@ public final class TapCommand implements Callable<Integer> {
                 return 1;
             }
             sched.runFor(Time.ms(5)); // carrier up, driver settled
-            out.println("stacklab: eth0 (" + MacAddr.format(Host.macFor(1, 0)) + ") is cabled to TAP " + bridge.ifname()
+            info.println("stacklab: eth0 (" + MacAddr.format(Host.macFor(1, 0)) + ") is cabled to TAP " + bridge.ifname()
                     + "; modules " + modules);
             return get != null || nc != null ? client(host, sched, bridge) : server(host, sched, bridge);
         } finally {
@@ -164,6 +181,13 @@ public final class TapCommand implements Callable<Integer> {
                 // already shutting down (Ctrl-C): the hook is running and waits for us
             }
         }
+    }
+
+    private static final SecureRandom SECURE = new SecureRandom();
+
+    /** The seed given with --seed, or else a fresh one from {@code fresh}. */
+    static long chooseSeed(Long given, LongSupplier fresh) {
+        return given != null ? given : fresh.getAsLong();
     }
 
     /** A one-line problem with the options, or null. */
@@ -252,9 +276,10 @@ public final class TapCommand implements Callable<Integer> {
         } else {
             t = spawn(host, "nc", nc.get(0), nc.get(1));
             t.console().openStdin();
-            forwardStdin(host.loop(), t);
+            forwardStdin(host.loop(), t, System.in);
         }
-        echo(t);
+        if (nc != null) echoBytes(t, out);
+        else echo(t);
         sched.runUntil(() -> interrupted || bridge.failure() != null || t.exited(), Long.MAX_VALUE);
         if (!t.exited() && bridge.failure() != null) {
             err.println("stacklab tap: " + bridge.failure());
@@ -264,24 +289,43 @@ public final class TapCommand implements Callable<Integer> {
         return t.exitStatus();
     }
 
-    /** Copies this process's stdin to the emulated process's terminal, inside the loop. */
-    private static void forwardStdin(EventLoop loop, Task t) {
-        Thread th = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try {
-                InputStream in = System.in;
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    String s = new String(buf, 0, n, StandardCharsets.UTF_8);
-                    loop.post(() -> t.console().type(s));
-                }
-            } catch (IOException ignored) {
-                // stdin went away: treat as end of file
-            }
-            loop.post(() -> t.console().closeStdin());
-        }, "stacklab-tap-stdin");
+    /** Copies {@code in} to the emulated process's terminal, inside the loop, on a thread of its own. */
+    private static void forwardStdin(EventLoop loop, Task t, InputStream in) {
+        Thread th = new Thread(() -> pumpStdin(in, r -> loop.post(r), t.console()), "stacklab-tap-stdin");
         th.setDaemon(true);
         th.start();
+    }
+
+    /**
+     * Reads {@code in} to its end and hands each chunk to {@code console} as bytes (never decoded:
+     * nc carries binary data), then closes the console's stdin; {@code post} runs each step on the loop.
+     */
+    static void pumpStdin(InputStream in, Consumer<Runnable> post, Console console) {
+        byte[] buf = new byte[65536];
+        try {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                if (n == 0) continue;
+                byte[] chunk = Arrays.copyOf(buf, n);
+                post.accept(() -> console.type(chunk, 0, chunk.length));
+            }
+        } catch (IOException ignored) {
+            // stdin went away: treat as end of file
+        }
+        post.accept(console::closeStdin);
+    }
+
+    /** Shows what {@code t} writes to stdout byte for byte (nc's data), and its stderr as text. */
+    static void echoBytes(Task t, PrintStream out) {
+        t.console().discardOutput();
+        t.console().onStdoutBytes((b, off, len) -> {
+            out.write(b, off, len);
+            out.flush();
+        });
+        t.console().onStderr(s -> {
+            System.err.print(s);
+            System.err.flush();
+        });
     }
 
     // ------------------------------------------------------------------ helpers

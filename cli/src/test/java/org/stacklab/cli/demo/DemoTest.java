@@ -41,6 +41,9 @@ class DemoTest {
         };
         for (String s : expected) assertTrue(out.contains(s), "demo output lacks '" + s + "':\n" + out);
         assertTrue(out.indexOf("Flags [S],") < out.indexOf("Flags [S.],"), "SYN must come before SYN-ACK");
+        // The firewall section's log lines come through a real pipe, as dmesg prints them.
+        int grep = out.indexOf("h2$ dmesg | grep BLOCKED\n");
+        assertTrue(grep >= 0 && out.startsWith("[", grep + "h2$ dmesg | grep BLOCKED\n".length()), out);
 
         // The capture opens as a standard pcap and no IPv4 header in it has a bad checksum.
         PcapReader.Capture capture = PcapReader.read(pcap);

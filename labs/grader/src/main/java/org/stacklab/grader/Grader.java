@@ -57,6 +57,7 @@ public final class Grader {
             }
             String only = opts.test();
             List<PlannedTest> selected = only == null ? plan : plan.stream().filter(t -> matches(t, only)).toList();
+            if (selected.isEmpty()) throw new NoSuchTestException(lab, only, plan);
 
             List<String> notes = new ArrayList<>();
             List<TestOutcome> tests = new ArrayList<>();
@@ -123,6 +124,14 @@ public final class Grader {
         }
     }
 
+    /** {@code --test NAME} matched no test of the lab: an error, not an empty result. */
+    public static final class NoSuchTestException extends IllegalArgumentException {
+        public NoSuchTestException(Lab lab, String name, List<PlannedTest> plan) {
+            super("no test of " + lab.id() + " is called '" + name + "'; its tests are: "
+                    + String.join(", ", plan.stream().map(PlannedTest::method).distinct().toList()));
+        }
+    }
+
     private static double secondsSince(long t0) { return (System.nanoTime() - t0) / 1e9; }
 
     static boolean matches(PlannedTest t, String name) {
@@ -154,10 +163,11 @@ public final class Grader {
             if (!lab.nativeAccess() && p.getFileName().toString().startsWith("jna")) continue;
             deps.add(p);
         }
-        if (graded) deps = ReferenceIsolation.without(deps, lab.referenceClasses(), work);
         Set<Path> cp = new LinkedHashSet<>();
         for (Path p : lab.testRoots()) if (Files.exists(p)) cp.add(p);
         cp.addAll(deps);
+        // The reference may sit in the test classes too (lab 0 compiles its reference programs there).
+        if (graded) cp = new LinkedHashSet<>(ReferenceIsolation.without(new ArrayList<>(cp), lab.referenceClasses(), work));
         cp.add(locationOf(ChildMain.class));
         cp.add(locationOf(com.google.gson.Gson.class));
         cp.add(locationOf(org.junit.platform.launcher.core.LauncherFactory.class));

@@ -23,7 +23,7 @@ import java.util.Properties;
  * student-packages=org.stacklab.labs.udp        # the only code a submission may contribute
  * reference-classes=org.stacklab.solutions.udp.*   # the graded components' reference: absent when graded
  * timeout-seconds=10                            # wall-clock limit per test
- * budget-seconds=180                            # wall-clock limit for the whole lab
+ * budget-seconds=120                            # wall-clock limit for the whole lab
  * native=false                                  # whether the tests need native access (JNA)
  * </pre>
  *
@@ -40,7 +40,7 @@ public record Lab(String id, String title, Path dir, List<String> components, St
 
     public static final String DESCRIPTOR = "lab.properties";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(180);
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(120);
 
     public Lab {
         components = List.copyOf(components);

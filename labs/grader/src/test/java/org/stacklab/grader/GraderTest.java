@@ -72,7 +72,6 @@ class GraderTest {
         assertTrue(table.contains("✗ fast retransmit after three duplicate acks"), table);
         assertTrue(table.contains("3 / 6"), table);
         assertTrue(table.contains("      expected a retransmission of seq 5381"), table);
-        System.out.println(table);
     }
 
     @Test

@@ -22,8 +22,19 @@ public final class IpDropReason {
     public static final String TRUNCATED = "IP_TRUNCATED";
     /** Total length smaller than the header (InHdrErrors). */
     public static final String BAD_TOTAL_LENGTH = "IP_BAD_TOTAL_LENGTH";
-    /** Source is broadcast, multicast or loopback off lo (InAddrErrors). */
+    /**
+     * Source is no host's unicast address: broadcast, multicast, class E, 0/8, 127/8 off lo, or one of
+     * our own addresses arriving from outside (RFC 1122 §3.2.1.3, RFC 1812 §5.3.7; InAddrErrors).
+     */
     public static final String MARTIAN_SOURCE = "IP_MARTIAN_SOURCE";
+    /** Destination in 0/8, class E, or 127/8 arriving off lo (RFC 1122 §3.2.1.3, RFC 1812 §5.3.7; InAddrErrors). */
+    public static final String MARTIAN_DESTINATION = "IP_MARTIAN_DESTINATION";
+    /** Reverse-path filter ({@code rp_filter}, RFC 3704): no route back to the source (by the arrival device, if strict). */
+    public static final String RPFILTER = "IP_RPFILTER";
+    /** A loose or strict source route option (LSRR/SSRR) with {@code accept_source_route} off. */
+    public static final String SOURCE_ROUTE = "IP_SOURCE_ROUTE";
+    /** A datagram from or to 127/8 about to leave by a device other than lo (RFC 1122 §3.2.1.3 (g)); OutDiscards. */
+    public static final String LOOPBACK_OFF_LO = "IP_LOOPBACK_OFF_LO";
     /** Not for this host and forwarding is off (InAddrErrors). */
     public static final String NOT_LOCAL = "IP_NOT_LOCAL";
     /** No route to forward by (InNoRoutes; ICMP net unreachable sent). */

@@ -7,6 +7,7 @@ package org.stacklab.kernel.socket;
 public enum Errno {
     EPERM(1, "Operation not permitted"),
     ENOENT(2, "No such file or directory"),
+    ESRCH(3, "No such process"),
     EINTR(4, "Interrupted system call"),
     EIO(5, "Input/output error"),
     E2BIG(7, "Argument list too long"),
@@ -26,6 +27,7 @@ public enum Errno {
     ESPIPE(29, "Illegal seek"),
     EPIPE(32, "Broken pipe"),
     ENOSYS(38, "Function not implemented"),
+    ENONET(64, "Machine is not on the network"),
     EPROTO(71, "Protocol error"),
     ENOTSOCK(88, "Socket operation on non-socket"),
     EDESTADDRREQ(89, "Destination address required"),

@@ -104,4 +104,10 @@ public interface Sock {
 
     /** What {@code ss} and /proc/net show about this socket. */
     SockInfo info();
+
+    /**
+     * {@code getsockopt(IPPROTO_TCP, TCP_INFO)}: a TCP socket's congestion window, RTT, RTO and
+     * counters ({@code ss -ti}); null for a socket that is not TCP.
+     */
+    default TcpInfo tcpInfo() { return null; }
 }

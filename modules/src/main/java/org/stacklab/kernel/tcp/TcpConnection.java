@@ -26,6 +26,12 @@ public interface TcpConnection {
 
     // ---------------------------------------------------------------- state
 
+    /**
+     * The initial send sequence number for this connection's four-tuple, chosen as RFC 6528 §3
+     * says: {@code M + F(four-tuple, secret)}, M a 4-µs clock (see {@link IsnGenerator}).
+     */
+    int initialSequenceNumber();
+
     /** Moves to {@code next}, logging the transition to the kernel log ({@code TCP: ... SYN_SENT -> ESTABLISHED}). */
     void setState(TcpState next);
 

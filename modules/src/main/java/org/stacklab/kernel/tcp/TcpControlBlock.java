@@ -88,6 +88,11 @@ public final class TcpControlBlock {
     public boolean tsOk;
     /** The peer's latest TSval, echoed in our TSecr. */
     public long tsRecent;
+    /**
+     * Added to our timestamp clock (RFC 7323 §5.4, §7: a per-connection random offset; Linux keys it by
+     * the address pair): TSvals do not reveal uptime, and do not start again at 1 in every run.
+     */
+    public int tsOffset;
 
     // ---- options switched by the user
     /** TCP_NODELAY: Nagle's algorithm off. */

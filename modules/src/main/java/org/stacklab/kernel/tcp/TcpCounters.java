@@ -12,6 +12,16 @@ public final class TcpCounters {
     public long dupAcks, rtoExpiries, fastRetransmits, ofoQueued, ofoDropped, challengeAcks;
     public long activeOpens, passiveOpens, attemptFails, estabResets, persistProbes, delayedAcks;
     public long bytesSent, bytesAcked, bytesReceived, listenDrops;
+    /** ICMP errors whose quoted sequence number lay outside SND.UNA..SND.MAX, ignored (RFC 5927 §4.1). */
+    public long outOfWindowIcmps;
+    /** Final ACKs of a handshake dropped because the accept queue was full (Linux's TcpExt ListenOverflows). */
+    public long listenOverflows;
+    /**
+     * Segments dropped because an option's length byte was 0 or 1 or ran past the data offset
+     * (RFC 9293 §3.1 lets a receiver drop them). StackLab's own TcpExt counter: Linux's
+     * tcp_parse_options stops parsing at such an option and keeps the segment, so it counts nothing.
+     */
+    public long badOptions;
 
     /** The counters by name, in a fixed order (for nstat, ss -i and test messages). */
     public Map<String, Long> toMap() {
@@ -38,7 +48,10 @@ public final class TcpCounters {
         m.put("BytesSent", bytesSent);
         m.put("BytesAcked", bytesAcked);
         m.put("BytesReceived", bytesReceived);
+        m.put("ListenOverflows", listenOverflows);
         m.put("ListenDrops", listenDrops);
+        m.put("OutOfWindowIcmps", outOfWindowIcmps);
+        m.put("TCPBadOptions", badOptions);
         return m;
     }
 
@@ -50,6 +63,8 @@ public final class TcpCounters {
         passiveOpens += o.passiveOpens; attemptFails += o.attemptFails; estabResets += o.estabResets;
         persistProbes += o.persistProbes; delayedAcks += o.delayedAcks; bytesSent += o.bytesSent;
         bytesAcked += o.bytesAcked; bytesReceived += o.bytesReceived; listenDrops += o.listenDrops;
+        outOfWindowIcmps += o.outOfWindowIcmps;
+        listenOverflows += o.listenOverflows; badOptions += o.badOptions;
     }
 
     @Override

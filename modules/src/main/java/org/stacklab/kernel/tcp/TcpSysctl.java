@@ -61,6 +61,13 @@ public final class TcpSysctl {
     /** Upper bound on the SYN queue of one listener. */
     public static final String MAX_SYN_BACKLOG = "net.ipv4.tcp_max_syn_backlog";
     public static final long MAX_SYN_BACKLOG_DEFAULT = 128;
+    /**
+     * What a listener does when the accept queue is full as a handshake completes (Linux's
+     * tcp_abort_on_overflow): 0 drops the final ACK and keeps the request, so the client's next ACK
+     * (or data) completes it once accept() has made room; 1 answers with a reset.
+     */
+    public static final String ABORT_ON_OVERFLOW = "net.ipv4.tcp_abort_on_overflow";
+    public static final long ABORT_ON_OVERFLOW_DEFAULT = 0;
     /** listen() backlog ceiling. */
     public static final String SOMAXCONN = "net.core.somaxconn";
     public static final long SOMAXCONN_DEFAULT = 4096;

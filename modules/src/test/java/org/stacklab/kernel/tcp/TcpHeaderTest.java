@@ -1,5 +1,6 @@
 package org.stacklab.kernel.tcp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,5 +90,78 @@ class TcpHeaderTest {
                 TcpHeader.of(1, 2, 1, 9, TcpFlags.PSH | TcpFlags.ACK, 10).describe(5));
         assertEquals("SYN_RECV", TcpState.SYN_RECEIVED.linuxName());
         assertEquals("FIN-WAIT-1", TcpState.FIN_WAIT_1.rfcName());
+    }
+
+    /** Linux's default SYN: mss, sackOK, TS, nop, wscale — 20 option bytes, data offset 10. */
+    static byte[] linuxSyn() {
+        byte[] b = new byte[40 + 3];
+        TcpHeader.of(40000, 80, 1000, 0, TcpFlags.SYN, 64240).writeTo(b, 0);
+        b[12] = (byte) (10 << 4);
+        byte[] o = {2, 4, 0x05, (byte) 0xb4, 4, 2, 8, 10, 0, 0, 0, 7, 0, 0, 0, 0, 1, 3, 3, 7};
+        System.arraycopy(o, 0, b, 20, o.length);
+        b[40] = 'a'; b[41] = 'b'; b[42] = 'c';
+        return b;
+    }
+
+    @Test
+    void theDataOffsetOnTheWireSaysWhereTheDataStarts() {
+        byte[] b = linuxSyn();
+        TcpHeader p = TcpHeader.parse(b, 0, b.length);
+        assertEquals(10, p.dataOffset());
+        assertEquals(40, p.length(), "the header ends at the data offset, not where our own layout would end it");
+        assertEquals(1460, p.mss());
+        assertTrue(p.sackPermitted());
+        assertEquals(7, p.tsVal());
+        assertEquals(7, p.wscale());
+    }
+
+    @Test
+    void aParsedHeaderIsWrittenBackByteForByte() {
+        byte[] b = linuxSyn();
+        TcpHeader p = TcpHeader.parse(b, 0, b.length);
+        byte[] out = new byte[p.length()];
+        assertEquals(40, p.writeTo(out, 0));
+        byte[] want = java.util.Arrays.copyOf(b, 40);
+        want[16] = 0; want[17] = 0;              // writeTo leaves the checksum to the sender
+        assertArrayEquals(want, out);
+        // Changing a fixed field keeps the layout; changing an option lays the options out anew.
+        assertEquals(40, p.withAck(5).length());
+        assertEquals(20 + 4 + 4 + 4 + 12, p.withMss(536).length());
+    }
+
+    @Test
+    void sackBlocksAreParsedAndWritten() {
+        TcpHeader h = TcpHeader.of(1, 2, 3, 4, TcpFlags.ACK, 5).withTimestamps(9, 8).withSack(100, 200, 300, 400);
+        assertEquals(20 + 12 + 4 + 16, h.length());
+        byte[] b = new byte[h.length()];
+        h.writeTo(b, 0);
+        TcpHeader p = TcpHeader.parse(b, 0, b.length);
+        assertEquals(2, p.sackBlocks());
+        assertEquals(100, p.sackLeft(0));
+        assertEquals(200, p.sackRight(0));
+        assertEquals(300, p.sackLeft(1));
+        assertEquals(400, p.sackRight(1));
+        assertEquals(9, p.tsVal());
+        assertTrue(p.describe(0).contains("sack 2 {100:200} {300:400}"), p.describe(0));
+    }
+
+    @Test
+    void eachMalformationHasItsReason() {
+        byte[] b = new byte[24];
+        TcpHeader.of(1, 2, 3, 4, TcpFlags.ACK, 5).writeTo(b, 0);
+        assertEquals(TcpHeader.Malformed.TRUNCATED, TcpHeader.malformed(b, 0, 19));
+        b[12] = (byte) (4 << 4);
+        assertEquals(TcpHeader.Malformed.BAD_DATA_OFFSET, TcpHeader.malformed(b, 0, 24));
+        b[12] = (byte) (7 << 4);
+        assertEquals(TcpHeader.Malformed.BAD_DATA_OFFSET, TcpHeader.malformed(b, 0, 24));
+        b[12] = (byte) (6 << 4);
+        b[20] = 30; b[21] = 0;                   // length 0
+        assertEquals(TcpHeader.Malformed.BAD_OPTION, TcpHeader.malformed(b, 0, 24));
+        b[21] = 1;                               // length 1
+        assertEquals(TcpHeader.Malformed.BAD_OPTION, TcpHeader.malformed(b, 0, 24));
+        b[20] = 1; b[21] = 1; b[22] = 1; b[23] = 8; // a kind with no room for its length byte
+        assertEquals(TcpHeader.Malformed.BAD_OPTION, TcpHeader.malformed(b, 0, 24));
+        b[23] = 0;                               // EOL: the rest is padding
+        assertNull(TcpHeader.malformed(b, 0, 24));
     }
 }

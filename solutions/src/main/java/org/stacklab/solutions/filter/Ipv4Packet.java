@@ -1,6 +1,7 @@
 package org.stacklab.solutions.filter;
 
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.tcp.TcpHeader;
 
 /**
  * The headers the firewall looks at, read in place from an skb's bytes (no copy): the IPv4 header
@@ -48,7 +49,8 @@ final class Ipv4Packet {
         int tlen = totLen - ihl;
         switch (protocol) {
             case 6:
-                if (tlen < 20 || ((s.u8(t + 12) >>> 4) * 4) < 20 || ((s.u8(t + 12) >>> 4) * 4) > tlen) {
+                if (tlen < TcpHeader.MIN_LENGTH || TcpHeader.dataOffsetAt(s.buf(), t) < TcpHeader.MIN_LENGTH
+                        || TcpHeader.dataOffsetAt(s.buf(), t) > tlen) {
                     transportTruncated = true;
                     return true;
                 }
@@ -75,12 +77,13 @@ final class Ipv4Packet {
     boolean moreFragments() { return (fragField & 0x2000) != 0; }
     boolean hasPorts() { return th >= 0 && (protocol == 6 || protocol == 17); }
 
-    int tcpFlags() { return skb.u8(th + 13); }
-    long tcpSeq() { return skb.u32(th + 4) & 0xffffffffL; }
-    long tcpAck() { return skb.u32(th + 8) & 0xffffffffL; }
-    int tcpWindow() { return skb.u16(th + 14); }
-    int tcpDataOffset() { return (skb.u8(th + 12) >>> 4) * 4; }
-    int tcpUrgent() { return skb.u16(th + 18); }
+    // TCP fields through the codec's in-place readers (no allocation per packet).
+    int tcpFlags() { return TcpHeader.flagsAt(skb.buf(), th); }
+    long tcpSeq() { return TcpHeader.seqAt(skb.buf(), th); }
+    long tcpAck() { return TcpHeader.ackAt(skb.buf(), th); }
+    int tcpWindow() { return TcpHeader.windowAt(skb.buf(), th); }
+    int tcpDataOffset() { return TcpHeader.dataOffsetAt(skb.buf(), th); }
+    int tcpUrgent() { return TcpHeader.urgentAt(skb.buf(), th); }
     int udpLen() { return skb.u16(th + 4); }
     int icmpType() { return skb.u8(th); }
     int icmpCode() { return skb.u8(th + 1); }

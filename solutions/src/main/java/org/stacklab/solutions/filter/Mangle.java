@@ -1,6 +1,7 @@
 package org.stacklab.solutions.filter;
 
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.tcp.TcpHeader;
 
 /**
  * Rewrites addresses and ports in place and patches the checksums incrementally (RFC 1624 eqn. 3,
@@ -25,7 +26,7 @@ final class Mangle {
     /** Offset of the transport checksum, or -1 (none, or UDP sent without one: RFC 768). */
     private static int transportCsum(Ipv4Packet p) {
         if (p.th < 0) return -1;
-        if (p.protocol == 6) return p.th + 16;
+        if (p.protocol == 6) return p.th + TcpHeader.CHECKSUM_OFFSET;
         if (p.protocol == 17) return p.skb.u16(p.th + 6) == 0 ? -1 : p.th + 6;
         return -1;
     }

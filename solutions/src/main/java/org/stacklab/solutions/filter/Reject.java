@@ -5,6 +5,8 @@ import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.SkBuff;
 import org.stacklab.kernel.filter.RejectWith;
 import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.tcp.TcpFlags;
+import org.stacklab.kernel.tcp.TcpHeader;
 
 /**
  * The REJECT target's answer (Linux's nf_reject_ipv4): an ICMP destination unreachable through the
@@ -43,28 +45,22 @@ final class Reject {
         if (p.protocol != 6 || p.th < 0) return false;
         int flags = p.tcpFlags();
         if ((flags & Ipv4Packet.TCP_RST) != 0) return false;
-        SkBuff rst = SkBuff.allocWithHeadroom(20);
-        int t = rst.put(20);
-        rst.resetTransportHeader();
-        rst.set16(t, p.dport);
-        rst.set16(t + 2, p.sport);
+        // Built with the one TCP codec (a bare 20-byte header, no options, as nf_reject_ipv4 sends).
+        TcpHeader h;
         if ((flags & Ipv4Packet.TCP_ACK) != 0) {
-            rst.set32(t + 4, (int) p.tcpAck());
-            rst.set32(t + 8, 0);
-            rst.set8(t + 13, Ipv4Packet.TCP_RST);
+            h = TcpHeader.of(p.dport, p.sport, (int) p.tcpAck(), 0, TcpFlags.RST, 0);
         } else {
+            // SEG.LEN counts the data after the data offset as received, plus SYN and FIN.
             long segLen = p.totLen - p.ihl - p.tcpDataOffset();
             if ((flags & Ipv4Packet.TCP_SYN) != 0) segLen++;
             if ((flags & Ipv4Packet.TCP_FIN) != 0) segLen++;
-            rst.set32(t + 4, 0);
-            rst.set32(t + 8, (int) (p.tcpSeq() + segLen));
-            rst.set8(t + 13, Ipv4Packet.TCP_RST | Ipv4Packet.TCP_ACK);
+            h = TcpHeader.of(p.dport, p.sport, 0, (int) (p.tcpSeq() + segLen), TcpFlags.RST | TcpFlags.ACK, 0);
         }
-        rst.set8(t + 12, 5 << 4);
-        rst.set16(t + 14, 0);
-        rst.set16(t + 16, 0);
-        rst.set16(t + 18, 0);
-        rst.set16(t + 16, Checksum.transport(p.daddr, p.saddr, 6, rst.buf(), t, 20));
+        SkBuff rst = SkBuff.allocWithHeadroom(20);
+        int t = rst.put(h.length());
+        rst.resetTransportHeader();
+        h.writeTo(rst.buf(), t);
+        TcpHeader.setChecksum(rst.buf(), t, Checksum.transport(p.daddr, p.saddr, 6, rst.buf(), t, h.length()));
         ip.output(rst, p.daddr, p.saddr, IpStack.PROTO_TCP, IpStack.DEFAULT_TTL, 0);
         return true;
     }

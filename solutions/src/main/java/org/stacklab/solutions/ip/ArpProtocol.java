@@ -62,6 +62,8 @@ public final class ArpProtocol extends AbstractArpProtocol<ArpCache> {
             return;
         }
         if (p.op() == ArpPacket.REQUEST) {
+            // arp_process: a request for us that arp_ignore/arp_filter tell us not to answer teaches us nothing either.
+            if (forUs && dontSend(dev, p.spa(), p.tpa())) return;
             cache.update(dev, p.spa(), p.sha(), false, forUs);
             if (forUs) reply(dev, p);
         } else {

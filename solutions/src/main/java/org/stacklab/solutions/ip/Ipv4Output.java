@@ -46,6 +46,9 @@ public final class Ipv4Output {
             return Errno.ENETUNREACH.neg();
         }
         if (saddr == 0) saddr = stack.sourceFor(rt, daddr);
+        // RFC 1122 §3.2.1.3 (g): 127/8 never appears outside the host. Like Linux's __mkroute_output,
+        // a loopback source is refused on any route but lo's (a socket bound to 127.0.0.1 cannot reach 10.0.0.2).
+        if (Ip4.isLoopback(saddr) && dev.type() != NetDevice.ARPHRD_LOOPBACK) return Errno.EINVAL.neg();
 
         skb.setTransportHeader(skb.data());
         int off = skb.push(Ipv4Header.MIN_LENGTH);

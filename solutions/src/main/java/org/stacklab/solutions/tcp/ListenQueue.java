@@ -9,7 +9,9 @@ import java.util.List;
  * A listener's two queues, as Linux keeps them: the SYN queue (connections in SYN-RECEIVED, their
  * handshake not yet complete) and the accept queue (ESTABLISHED, waiting for accept()). A new SYN is
  * dropped when the accept queue is full or the SYN queue reaches its bound, so the client retransmits
- * it later (Linux's ListenOverflows/ListenDrops).
+ * it later (Linux's ListenOverflows/ListenDrops). A handshake that completes while the accept queue is
+ * full stays in the SYN queue: TcpSocket drops the completing ACK, as Linux does with
+ * tcp_abort_on_overflow = 0, and the client's next ACK or data completes it once there is room.
  */
 final class ListenQueue {
     private final int backlog;

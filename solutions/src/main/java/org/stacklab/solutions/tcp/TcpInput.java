@@ -18,6 +18,7 @@ import org.stacklab.kernel.tcp.TcpStats;
 final class TcpInput implements IpProtocolHandler {
     static final String DROP_CSUM = TcpStats.DROP_BAD_CHECKSUM;
     static final String DROP_HDR = "TCP_HDR";
+    static final String DROP_OPTION = "TCP_OPTION";
     static final String DROP_NO_SOCKET = "NO_SOCKET";
     static final String DROP_LISTEN_OVERFLOW = "TCP_LISTEN_OVERFLOW";
 
@@ -41,10 +42,18 @@ final class TcpInput implements IpProtocolHandler {
         }
         TcpHeader h = TcpHeader.parse(buf, off, len);
         if (h == null) {
+            // RFC 9293 §3.1: a data offset below 5 or past the segment, or an option whose length
+            // cannot be right, leaves no trustworthy place where the data starts: drop and count.
             host.inErrs++;
-            stack.kernel.drop(DROP_HDR);
+            if (TcpHeader.malformed(buf, off, len) == TcpHeader.Malformed.BAD_OPTION) {
+                host.badOptions++;
+                stack.kernel.drop(DROP_OPTION);
+            } else {
+                stack.kernel.drop(DROP_HDR);
+            }
             return;
         }
+        // The data starts at the data offset as received (dataOffset * 4), whatever the options were.
         TcpSegment seg = new TcpSegment(h, saddr, daddr, buf, off + h.length(), len - h.length());
         TcpSocket sk = stack.ehash.lookup(daddr, h.dstPort(), saddr, h.srcPort());
         if (sk != null && sk.tcb.state == TcpState.TIME_WAIT && h.syn() && !h.hasAck() && !h.rst()
@@ -69,6 +78,12 @@ final class TcpInput implements IpProtocolHandler {
         host.inSegs++;
         stack.kernel.drop(DROP_NO_SOCKET);
         TcpOutput.resetForUnknown(stack, seg);
+    }
+
+    /** An ICMP error about a segment we sent ({@code tcp_v4_err}); see {@link TcpErr}. */
+    @Override
+    public void icmpError(int type, int code, int saddr, int daddr, byte[] transportHeader) {
+        TcpErr.handle(stack, type, code, saddr, daddr, transportHeader);
     }
 
     /** True for states that may still send data or a FIN. */

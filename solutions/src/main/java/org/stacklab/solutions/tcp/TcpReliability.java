@@ -104,7 +104,7 @@ public final class TcpReliability implements ReliableDelivery {
             tcb.rttTiming = false;
             r = now - tcb.rttStart;
         } else if (tcb.tsOk && ecr > 0) {
-            long nowMs = (now / 1_000_000L + 1) & 0xffffffffL;
+            long nowMs = TcpSender.tsClock(now, tcb.tsOffset);
             long d = (nowMs - ecr) & 0xffffffffL;
             if (d < 0x7fffffffL) r = d * 1_000_000L;
         }

@@ -36,7 +36,10 @@ final class TcpSender {
     int queue(byte[] buf, int off, int len) { return sndBuf.write(buf, off, len); }
 
     /** TSval: a millisecond clock (RFC 7323 §5.4 allows 1 ms to 1 s per tick), never 0. */
-    long tsNow() { return (sk.kernel.now() / 1_000_000L + 1) & 0xffffffffL; }
+    long tsNow() { return tsClock(sk.kernel.now(), tcb.tsOffset); }
+
+    /** Our timestamp clock (RFC 7323 §5.4): 1 ms ticks, plus the connection's offset, 32 bits. */
+    static long tsClock(long nowNs, int offset) { return (nowNs / 1_000_000L + 1 + offset) & 0xffffffffL; }
 
     private TcpHeader withTimestamps(TcpHeader h) {
         return tcb.tsOk ? h.withTimestamps(tsNow(), tcb.tsRecent) : h;

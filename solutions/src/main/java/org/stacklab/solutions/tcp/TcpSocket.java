@@ -7,6 +7,7 @@ import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 import org.stacklab.kernel.socket.SockInfo;
+import org.stacklab.kernel.socket.TcpInfo;
 import org.stacklab.kernel.tcp.CongestionControl;
 import org.stacklab.kernel.tcp.ConnectionManagement;
 import org.stacklab.kernel.tcp.FlowControl;
@@ -47,7 +48,13 @@ final class TcpSocket implements Sock, TcpConnection {
     /** close() was called: nobody will read what arrives from now on. */
     private boolean userClosed;
     private boolean everEstablished;
+    /** sk_err: an error the next call reports (a reset, a refused or timed-out connect). */
     private int softError;
+    /**
+     * sk_err_soft: an ICMP error an established connection kept trying through (RFC 1122 §4.2.3.9).
+     * SO_ERROR reports it, and it replaces ETIMEDOUT if the connection gives up.
+     */
+    private int icmpSoftError;
     private boolean released;
     private boolean passive;
 
@@ -105,6 +112,7 @@ final class TcpSocket implements Sock, TcpConnection {
     // Input (called by TcpInput)
 
     void segmentArrives(TcpSegment seg) {
+        if (acceptQueueOverflow(seg)) return;
         updateTsRecent(seg);
         if (keepalive) armKeepalive();
         if (userClosed && seg.dataLen > 0 && !seg.rst() && SeqNum.gt(seg.dataSeq + seg.dataLen, tcb.rcvNxt)
@@ -119,9 +127,35 @@ final class TcpSocket implements Sock, TcpConnection {
         if (!released && TcpInput.canOutput(tcb.state)) output();
     }
 
+    /**
+     * The segment would complete a passive open (an acceptable ACK in SYN-RECEIVED, RFC 9293
+     * §3.10.7.4 fifth step) but the listener's accept queue is full. As Linux's tcp_check_req does
+     * (tcp_abort_on_overflow = 0), the segment is dropped and counted (ListenOverflows, ListenDrops)
+     * and the child stays in SYN-RECEIVED: its SYN-ACK retransmission draws another ACK, and the
+     * client's ACK or data completes the handshake once accept() has made room. Making the child
+     * ESTABLISHED here would put it in no queue, where no program could ever accept it.
+     */
+    private boolean acceptQueueOverflow(TcpSegment seg) {
+        if (tcb.state != TcpState.SYN_RECEIVED || parent == null || parent.listenQueue == null) return false;
+        if (!seg.hasAck() || seg.syn() || seg.rst()) return false;
+        if (!SeqNum.gt(seg.ack(), tcb.sndUna) || !SeqNum.leq(seg.ack(), tcb.sndMax)) return false;
+        if (!parent.listenQueue.acceptQueueFull()) return false;
+        parent.tcb.counters.listenOverflows++;
+        parent.tcb.counters.listenDrops++;
+        kernel.drop(TcpInput.DROP_LISTEN_OVERFLOW);
+        if (stack.sysctl(TcpSysctl.ABORT_ON_OVERFLOW, TcpSysctl.ABORT_ON_OVERFLOW_DEFAULT) != 0) {
+            // RFC 9293 §3.10.7.1 form for a segment with an ACK: <SEQ=SEG.ACK><CTL=RST>.
+            sendReset(seg.ack(), 0, TcpFlags.RST);
+            abort(null);
+        }
+        return true;
+    }
+
     /** A segment for this listener: a fresh child in LISTEN decides (a SYN makes it SYN-RECEIVED). */
     void listenerSegment(TcpSegment seg) {
         if (seg.syn() && !seg.hasAck() && !seg.rst() && !listenQueue.admitsSyn()) {
+            // tcp_conn_request: a full accept queue counts as an overflow as well as a drop.
+            if (listenQueue.acceptQueueFull()) tcb.counters.listenOverflows++;
             tcb.counters.listenDrops++;
             kernel.drop(TcpInput.DROP_LISTEN_OVERFLOW);
             return;
@@ -146,6 +180,7 @@ final class TcpSocket implements Sock, TcpConnection {
     }
 
     private void initRoute() {
+        tcb.tsOffset = stack.isn.tsOffset(tcb.localAddr, tcb.remoteAddr);
         int mtu = stack.ip.mtuFor(tcb.remoteAddr);
         if (mtu <= 0) mtu = 576;
         // RFC 6691 / RFC 9293 §3.7.1: MSS = MTU - fixed IPv4 and TCP headers.
@@ -181,6 +216,11 @@ final class TcpSocket implements Sock, TcpConnection {
         TcpState prev = tcb.state;
         if (prev == next) return;
         tcb.state = next;
+        // tcp_set_state: RFC 1213's tcpEstabResets counts every direct move from ESTABLISHED or
+        // CLOSE-WAIT to CLOSED (a reset received or sent, a timeout, an abort on close).
+        if (next == TcpState.CLOSED && (prev == TcpState.ESTABLISHED || prev == TcpState.CLOSE_WAIT)) {
+            tcb.counters.estabResets++;
+        }
         kernel.log().info("TCP: " + tcb.fourTuple() + " " + prev.rfcName() + " -> " + next.rfcName());
         if (next == TcpState.FIN_WAIT_2 && orphan) {
             // Linux tcp_fin_timeout: an orphan must not wait forever for a peer that never closes.
@@ -228,6 +268,11 @@ final class TcpSocket implements Sock, TcpConnection {
     @Override public void sendSyn() { sender.sendSyn(); }
     @Override public void sendAck() { sender.sendAck(); }
     @Override public void ackSoon() { sender.ackSoon(); }
+    @Override
+    public int initialSequenceNumber() {
+        return stack.isn.isn(kernel.now(), tcb.localAddr, tcb.localPort, tcb.remoteAddr, tcb.remotePort);
+    }
+
     @Override public void sendReset(int seq, int ack, int flags) { sender.sendReset(seq, ack, flags); }
     @Override public void output() { sender.output(); }
     @Override public void retransmitHead() { sender.retransmitHead(); }
@@ -307,16 +352,39 @@ final class TcpSocket implements Sock, TcpConnection {
         if (keepalive) armKeepalive();
         cc.init(tcb, (int) Math.min(Integer.MAX_VALUE / 2,
                 stack.sysctl(TcpSysctl.INIT_CWND, TcpSysctl.INIT_CWND_DEFAULT) * tcb.mss));
-        if (parent != null) {
-            if (!parent.listenQueue.promote(this)) {
+        if (parent != null && !parent.listenQueue.promote(this)) {
+            // Unreachable while acceptQueueOverflow() holds the completing ACK back; should a component
+            // establish a child some other way, reset it rather than leave it in no queue (orphaned).
+            parent.tcb.counters.listenOverflows++;
+            parent.tcb.counters.listenDrops++;
+            sendReset(tcb.sndNxt, tcb.rcvNxt, TcpFlags.RST | TcpFlags.ACK);
+            abort(null);
+        }
+    }
+
+    /**
+     * An ICMP error about this connection (from {@link TcpErr}). In SYN-SENT it ends the connect at
+     * once; a passive SYN-RECEIVED connection is dropped on a hard error; otherwise it is kept.
+     */
+    void icmpError(Errno err, boolean fatal) {
+        if (tcb.state == TcpState.SYN_SENT) {
+            abort(err);
+        } else if (tcb.state == TcpState.SYN_RECEIVED && passive && !everEstablished) {
+            if (fatal && SeqNum.leq(tcb.sndUna, tcb.iss)) {
                 tcb.counters.listenDrops++;
+                kernel.log().info("TCP: " + tcb.fourTuple() + " dropped: ICMP " + err.name());
+                closed();
             }
+        } else {
+            icmpSoftError = err.code;
         }
     }
 
     @Override
     public void abort(Errno error) {
-        if (error == Errno.ECONNRESET && everEstablished) tcb.counters.estabResets++;
+        // tcp_write_err: a connection that gives up reports the ICMP error it kept, not ETIMEDOUT.
+        if (error == Errno.ETIMEDOUT && icmpSoftError != 0) error = Errno.of(icmpSoftError);
+        icmpSoftError = 0;
         if (!everEstablished) tcb.counters.attemptFails++;
         if (error != null) {
             softError = error.code;
@@ -582,7 +650,15 @@ final class TcpSocket implements Sock, TcpConnection {
         if (level == SOL_SOCKET) {
             switch (name) {
                 case SO_TYPE: return SOCK_STREAM;
-                case SO_ERROR: return takeError();
+                case SO_ERROR: {
+                    // sock_getsockopt: the pending error, else the soft one (each cleared by reading).
+                    int e = takeError();
+                    if (e == 0) {
+                        e = icmpSoftError;
+                        icmpSoftError = 0;
+                    }
+                    return e;
+                }
                 case SO_REUSEADDR: return reuseAddr ? 1 : 0;
                 case SO_KEEPALIVE: return keepalive ? 1 : 0;
                 case SO_SNDBUF: return sndBufOpt;
@@ -648,6 +724,31 @@ final class TcpSocket implements Sock, TcpConnection {
         }
         return new SockInfo("tcp", tcb.state.linuxName(), recvQ, sendQ, localAddress(),
                 peerAddress() == null ? SockAddr.ANY : peerAddress(), inode, 0, null);
+    }
+
+    /**
+     * tcp_get_info: the TCB in Linux's units (µs, segments). A listener reports only its congestion
+     * control, initial cwnd and accept queue, as Linux returns early for TCP_LISTEN.
+     */
+    @Override
+    public TcpInfo tcpInfo() {
+        int initCwnd = (int) stack.sysctl(TcpSysctl.INIT_CWND, TcpSysctl.INIT_CWND_DEFAULT);
+        if (tcb.state == TcpState.LISTEN) {
+            return new TcpInfo(cc.name(), false, false, 0, 0, 0, 0, 0, 0, 0, 0, initCwnd,
+                    TcpInfo.INFINITE_SSTHRESH, listenQueue.acceptQueueLength(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+        int mss = Math.max(1, tcb.mss);
+        int cwnd = tcb.cwnd > 0 ? Math.max(1, tcb.cwnd / mss) : initCwnd; // before cc.init: TCP_INIT_CWND
+        int ssthresh = tcb.ssthresh >= Integer.MAX_VALUE / 2 ? TcpInfo.INFINITE_SSTHRESH : tcb.ssthresh / mss;
+        int unacked = (tcb.flightSize() + mss - 1) / mss;
+        // After a timeout or in fast recovery, the head segment has been sent again and is not yet acknowledged.
+        int retrans = unacked > 0 && (tcb.backoff > 0 || tcb.inRecovery) ? 1 : 0;
+        var c = tcb.counters;
+        return new TcpInfo(cc.name(), tcb.tsOk, tcb.state.isSynchronized() && sender.offerWscale,
+                tcb.sndWscale, tcb.rcvWscale, tcb.rto / 1000, tcb.backoff,
+                tcb.srtt < 0 ? 0 : tcb.srtt / 1000, tcb.srtt < 0 ? 0 : tcb.rttvar / 1000,
+                tcb.mss, tcb.advMss, cwnd, ssthresh, unacked, retrans, c.retransSegs, c.bytesSent, c.bytesAcked,
+                c.bytesReceived, c.outSegs, c.inSegs, unsent(), tcb.sndWnd, rcvBuf.capacity());
     }
 
     @Override

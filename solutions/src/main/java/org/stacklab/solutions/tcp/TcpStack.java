@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.ip.IpStack;
+import org.stacklab.kernel.tcp.IsnGenerator;
 import org.stacklab.kernel.tcp.TcpCounters;
 import org.stacklab.kernel.tcp.TcpSysctl;
 
@@ -22,6 +23,8 @@ final class TcpStack {
     /** Counters not tied to a connection (bad checksums, resets for closed ports) and those of connections gone. */
     final TcpCounters hostCounters = new TcpCounters();
     final TcpInput input = new TcpInput(this);
+    /** ISNs (RFC 6528); its secret is a named fork of the host's stream, so no other draw shifts. */
+    final IsnGenerator isn;
     private long nextInode = 10_000;
     private long challengeWindowStart = -1;
     private long challengeAcksInWindow;
@@ -29,6 +32,9 @@ final class TcpStack {
     TcpStack(Kernel kernel, IpStack ip) {
         this.kernel = kernel;
         this.ip = ip;
+        byte[] secret = new byte[16];
+        kernel.random().fork("tcp isn secret").nextBytes(secret);
+        this.isn = new IsnGenerator(secret);
     }
 
     long sysctl(String name, long dflt) { return kernel.sysctl().get(name, dflt); }

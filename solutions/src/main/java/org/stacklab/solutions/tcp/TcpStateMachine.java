@@ -24,10 +24,10 @@ public final class TcpStateMachine implements ConnectionManagement {
         c.sendSyn();
     }
 
-    /** ISS from the host's seeded random stream (RFC 9293 §3.4.1 wants it unpredictable; RFC 6528). */
+    /** ISS clock-driven and keyed by the four-tuple (RFC 9293 §3.4.1, RFC 6528 §3). */
     private static void initSendSequence(TcpConnection c) {
         TcpControlBlock tcb = c.tcb();
-        tcb.iss = c.kernel().random().nextInt();
+        tcb.iss = c.initialSequenceNumber();
         tcb.sndUna = tcb.iss;
         tcb.sndNxt = tcb.iss;
         tcb.sndMax = tcb.iss;

@@ -3,6 +3,7 @@ package org.stacklab.solutions.udp;
 import java.util.List;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.IcmpErrors;
 import org.stacklab.kernel.ip.IpProtocolHandler;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.udp.UdpDropReason;
@@ -100,18 +101,9 @@ public final class UdpInput implements IpProtocolHandler {
         if (err != 0) sk.setError(err);
     }
 
-    /** Linux's icmp_err_convert, keeping the errors marked fatal; 0 for soft errors. */
+    /** Linux's icmp_err_convert ({@link IcmpErrors}), keeping the errors marked fatal; 0 for soft errors. */
     static int hardError(int type, int code) {
-        if (type == 12) return Errno.EPROTO.code;
-        if (type != ICMP_DEST_UNREACH) return 0;
-        return switch (code) {
-            case 2 -> Errno.ENOPROTOOPT.code;
-            case 3 -> Errno.ECONNREFUSED.code;
-            case 6 -> Errno.ENETUNREACH.code;
-            case 7 -> Errno.EHOSTDOWN.code;
-            case 9, 10 -> Errno.ECONNREFUSED.code;
-            case 13 -> Errno.EHOSTUNREACH.code;
-            default -> 0;
-        };
+        Errno e = IcmpErrors.errno(type, code);
+        return e != null && IcmpErrors.isFatal(type, code) ? e.code : 0;
     }
 }

@@ -22,6 +22,9 @@ import org.stacklab.testkit.tcp.TcpPipe;
  * corrupted segment must be caught by the checksum.
  */
 class FaultMatrixTest {
+    /** The figures of each row, printed when STACKLAB_VERBOSE is set (mvn -q verify stays quiet). */
+    static final boolean VERBOSE = System.getenv("STACKLAB_VERBOSE") != null;
+
     static final int MB = 1 << 20;
     static final int SEEDS = 20;
     /** Generous: at 20% loss a transfer takes a few virtual seconds; TIME-WAIT adds 2 × MSL = 2 s. */
@@ -58,7 +61,7 @@ class FaultMatrixTest {
             corrupted += pipe.corruptedDelivered();
         }
         if (faults.corrupt() > 0) assertTrue(sum.badChecksum > 0 && sum.badChecksum == corrupted, "corruptions counted");
-        System.out.printf("fault matrix %-16s %d seeds ok, longest %s virtual, retrans=%d rto=%d fastretrans=%d dupacks=%d ofo=%d badcsum=%d%n",
+        if (VERBOSE) System.out.printf("fault matrix %-16s %d seeds ok, longest %s virtual, retrans=%d rto=%d fastretrans=%d dupacks=%d ofo=%d badcsum=%d%n",
                 name, SEEDS, Time.formatMs(maxVirtual), sum.retransSegs, sum.rtoExpiries, sum.fastRetransmits,
                 sum.dupAcks, sum.ofoQueued, sum.badChecksum);
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.stacklab.kernel.socket.InetSockets;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
+import org.stacklab.kernel.tcp.IsnGenerator;
 import org.stacklab.kernel.tcp.TcpStats;
 import org.stacklab.kernel.tcp.TcpSysctl;
 import org.stacklab.sim.SeededRandom;
@@ -16,7 +17,7 @@ import org.stacklab.testkit.tcp.TcpPipe;
 
 /**
  * The sender's sequence numbers cross 2^32 in the middle of a lossy transfer. ISNs come from the
- * seed, so the test looks for a seed whose client ISN lies just below the wrap and replays it.
+ * seed (and virtual time), so the test looks for a seed whose client ISN lies just below the wrap and replays it.
  */
 class SequenceWrapTest {
     static final int SIZE = 4 << 20;
@@ -30,11 +31,17 @@ class SequenceWrapTest {
         return p.a().symbol(TcpStats.class).connections().get(0).iss & 0xffffffffL;
     }
 
-    /** A quick guess at the same number: host A's stream draws the ephemeral port, then the ISN. */
+    /**
+     * A quick guess at the same number: host A's stream draws the ephemeral port, and the ISN is
+     * RFC 6528's M + F(four-tuple, secret) at time 0, the secret a named fork of A's stream.
+     */
     static long predictedIsn(long seed) {
         SeededRandom r = new SeededRandom(seed).fork("kernel:A");
-        r.nextInt((int) (TcpSysctl.PORT_HIGH_DEFAULT - TcpSysctl.PORT_LOW_DEFAULT + 1));
-        return r.nextInt() & 0xffffffffL;
+        int port = (int) TcpSysctl.PORT_LOW_DEFAULT
+                + r.nextInt((int) (TcpSysctl.PORT_HIGH_DEFAULT - TcpSysctl.PORT_LOW_DEFAULT + 1));
+        byte[] secret = new byte[16];
+        r.fork("tcp isn secret").nextBytes(secret);
+        return new IsnGenerator(secret).isn(0, TcpPipe.A, port, TcpPipe.B, BulkTransfer.PORT) & 0xffffffffL;
     }
 
     @Test

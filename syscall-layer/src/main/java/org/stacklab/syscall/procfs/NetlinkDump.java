@@ -12,6 +12,7 @@ import org.stacklab.kernel.ip.Neighbour;
 import org.stacklab.kernel.ip.Route;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockInfo;
+import org.stacklab.kernel.socket.TcpInfo;
 import org.stacklab.syscall.Processes;
 
 /**
@@ -41,7 +42,7 @@ public final class NetlinkDump {
             NetDeviceStats s = d.stats();
             sb.append("ifindex=").append(d.ifindex())
               .append(" ifname=").append(d.name())
-              .append(" flags=0x").append(Integer.toHexString(d.flags()))
+              .append(" flags=0x").append(Integer.toHexString(devGetFlags(d)))
               .append(" mtu=").append(d.mtu())
               .append(" qdisc=").append(lo ? "noqueue" : "pfifo_fast")
               .append(" operstate=").append(operstate(d))
@@ -58,6 +59,15 @@ public final class NetlinkDump {
               .append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * dev_get_flags: RUNNING and LOWER_UP describe a running device, so a device that is down
+     * reports neither, whatever its carrier ({@code <BROADCAST,MULTICAST>} after {@code ip link set down}).
+     */
+    static int devGetFlags(NetDevice d) {
+        int f = d.flags();
+        return d.isUp() ? f : f & ~(0x40 | 0x10000); // IFF_RUNNING, IFF_LOWER_UP
     }
 
     /** RFC 2863 operational state as Linux reports it; lo does not track one, so it says UNKNOWN. */
@@ -152,12 +162,48 @@ public final class NetlinkDump {
                   .append(" dst=").append(Ip4.format(s.peer() == null ? 0 : s.peer().addr()))
                   .append(" dport=").append(s.peer() == null ? 0 : s.peer().port())
                   .append(" uid=").append(s.uid())
-                  .append(" inode=").append(s.inode())
-                  .append(" owner=").append(owner(procs, sock, s))
+                  .append(" inode=").append(s.inode());
+                TcpInfo ti = sock.tcpInfo();
+                if (ti != null) tcpInfo(sb, ti);
+                sb.append(" owner=").append(owner(procs, sock, s))
                   .append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** TCPI_OPT_* bits of tcpi_options (include/uapi/linux/tcp.h). */
+    public static final int TCPI_OPT_TIMESTAMPS = 1, TCPI_OPT_SACK = 2, TCPI_OPT_WSCALE = 4;
+
+    /**
+     * The INET_DIAG_INFO attribute (a {@code struct tcp_info}) and INET_DIAG_CONG, which ss asks for
+     * with -i: one attribute per field, named as the struct names it.
+     */
+    private static void tcpInfo(StringBuilder sb, TcpInfo ti) {
+        int options = (ti.timestamps() ? TCPI_OPT_TIMESTAMPS : 0) | (ti.windowScaling() ? TCPI_OPT_WSCALE : 0);
+        sb.append(" cong=").append(ti.congestion())
+          .append(" tcpi_options=").append(options)
+          .append(" tcpi_snd_wscale=").append(ti.sndWscale())
+          .append(" tcpi_rcv_wscale=").append(ti.rcvWscale())
+          .append(" tcpi_rto=").append(ti.rto())
+          .append(" tcpi_backoff=").append(ti.backoff())
+          .append(" tcpi_rtt=").append(ti.rtt())
+          .append(" tcpi_rttvar=").append(ti.rttvar())
+          .append(" tcpi_snd_mss=").append(ti.sndMss())
+          .append(" tcpi_advmss=").append(ti.advMss())
+          .append(" tcpi_snd_cwnd=").append(ti.sndCwnd())
+          .append(" tcpi_snd_ssthresh=").append(Integer.toUnsignedLong(ti.sndSsthresh()))
+          .append(" tcpi_unacked=").append(ti.unacked())
+          .append(" tcpi_retrans=").append(ti.retrans())
+          .append(" tcpi_total_retrans=").append(ti.totalRetrans())
+          .append(" tcpi_bytes_sent=").append(ti.bytesSent())
+          .append(" tcpi_bytes_acked=").append(ti.bytesAcked())
+          .append(" tcpi_bytes_received=").append(ti.bytesReceived())
+          .append(" tcpi_segs_out=").append(ti.segsOut())
+          .append(" tcpi_segs_in=").append(ti.segsIn())
+          .append(" tcpi_notsent_bytes=").append(ti.notsentBytes())
+          .append(" tcpi_snd_wnd=").append(ti.sndWnd())
+          .append(" tcpi_rcv_space=").append(ti.rcvSpace());
     }
 
     /**

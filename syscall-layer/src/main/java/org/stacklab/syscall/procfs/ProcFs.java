@@ -32,6 +32,8 @@ public final class ProcFs {
         register("/proc/net/arp", ProcNetIpv4::arp);
         register("/proc/net/route", ProcNetIpv4::route);
         register("/proc/net/snmp", ProcNetIpv4::snmp);
+        register("/proc/net/sockstat", ProcNetSockets::sockstat);
+        register("/proc/net/netstat", ProcNetIpv4::netstat);
         register("/proc/sys/kernel/hostname", k -> k.hostname() + "\n");
         register("/dev/kmsg", Kmsg::generate);
         register(NetlinkDump.LINK, NetlinkDump::links);

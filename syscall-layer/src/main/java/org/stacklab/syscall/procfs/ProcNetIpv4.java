@@ -14,8 +14,8 @@ import org.stacklab.kernel.socket.SocketProto;
 
 /**
  * The IPv4 layer's /proc files: /proc/net/arp (net/ipv4/arp.c), /proc/net/route (fib_trie.c
- * fib_route_seq_show) and /proc/net/snmp (net/ipv4/proc.c: Ip, Icmp, then Tcp and Udp from the
- * transports' own counters). With no IP module loaded the tables
+ * fib_route_seq_show), /proc/net/snmp (net/ipv4/proc.c: Ip, Icmp, then Tcp and Udp from the
+ * transports' own counters) and /proc/net/netstat (its TcpExt lines). With no IP module loaded the tables
  * are empty, as on a kernel without IPv4.
  */
 final class ProcNetIpv4 {
@@ -111,6 +111,33 @@ final class ProcNetIpv4 {
         sb.append(group).append(": ").append(String.join(" ", fields)).append('\n').append(group).append(':');
         for (String f : fields) sb.append(' ').append(counter(c, group, f, true));
         sb.append('\n');
+    }
+
+    /**
+     * The TcpExt counters StackLab's TCP keeps, in the order of Linux's snmp4_net_list, each with
+     * the name the transport's MIB uses for it. Linux prints some 120; the others are not kept.
+     * TCPBadOptions, last, is StackLab's own: segments dropped for an option whose length is 0, 1 or
+     * past the data offset (Linux parses up to it and counts nothing).
+     */
+    private static final String[][] TCP_EXT = {
+        {"OutOfWindowIcmps", "OutOfWindowIcmps"}, {"DelayedACKs", "DelayedACKs"}, {"ListenOverflows", "ListenOverflows"},
+        {"ListenDrops", "ListenDrops"}, {"TCPFastRetrans", "FastRetrans"}, {"TCPTimeouts", "RtoExpiries"},
+        {"TCPOFOQueue", "OfoQueue"}, {"TCPOFODrop", "OfoDrop"}, {"TCPChallengeACK", "ChallengeACK"},
+        {"TCPWinProbe", "PersistProbes"}, {"TCPBadOptions", "TCPBadOptions"},
+    };
+
+    /** /proc/net/netstat (net/ipv4/proc.c netstat_seq_show): the TcpExt: pair of lines, if TCP is loaded. */
+    static String netstat(Kernel k) {
+        SocketProto p = null;
+        for (SocketProto q : InetSockets.of(k).protos()) if (q.protocol() == Sock.IPPROTO_TCP) p = q;
+        if (p == null) return "";
+        Map<String, Long> c = p.counters();
+        StringBuilder names = new StringBuilder("TcpExt:"), values = new StringBuilder("TcpExt:");
+        for (String[] f : TCP_EXT) {
+            names.append(' ').append(f[0]);
+            values.append(' ').append(c.getOrDefault(f[1], 0L));
+        }
+        return names + "\n" + values + "\n";
     }
 
     private static long counter(Map<String, Long> c, String group, String field, boolean bare) {

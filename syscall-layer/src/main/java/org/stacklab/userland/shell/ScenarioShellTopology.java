@@ -7,10 +7,12 @@ import org.stacklab.kernel.core.Kernel;
 import org.stacklab.scenario.Host;
 import org.stacklab.scenario.Topology;
 import org.stacklab.sim.EventLoop;
+import org.stacklab.syscall.MemoryFs;
 import org.stacklab.syscall.Processes;
 import org.stacklab.syscall.Program;
 import org.stacklab.syscall.Scheduler;
 import org.stacklab.syscall.Task;
+import org.stacklab.syscall.Vfs;
 
 /**
  * The shell over a real scenario: the hosts of a {@link Topology}, programs run as processes of
@@ -25,6 +27,12 @@ public final class ScenarioShellTopology implements ShellTopology {
 
     public ScenarioShellTopology(Topology topology) {
         this.topology = topology;
+        // Every host gets a tmpfs at / for the files a session writes ("h1 ss -tan > /tmp/ss.txt");
+        // /proc, /dev/stacklab and any file system a scenario mounted keep their longer mount points.
+        for (Host h : topology.hosts()) {
+            Vfs vfs = Vfs.of(h.kernel());
+            if (!vfs.mounts().containsKey("")) vfs.mount("/", new MemoryFs());
+        }
     }
 
     public Topology topology() { return topology; }
@@ -51,9 +59,15 @@ public final class ScenarioShellTopology implements ShellTopology {
     @Override
     public ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background,
                           String stdin) {
+        return spawn(host, program, argv, console, console, background, stdin);
+    }
+
+    @Override
+    public ShellJob spawn(String host, Program program, String[] argv, Consumer<String> stdout, Consumer<String> stderr,
+                          boolean background, String stdin) {
         Task t = Processes.on(kernel(host)).spawn(argv[0], program, argv);
-        t.console().onStdout(console);
-        t.console().onStderr(console);
+        t.console().onStdout(stdout);
+        t.console().onStderr(stderr);
         if (stdin != null) t.console().type(stdin);
         else if (background) t.console().openStdin();
         if (!background) Scheduler.of(topology.loop()).runUntil(t::exited, FOREGROUND_LIMIT_NS);

@@ -11,6 +11,9 @@ import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.NetDevice;
 import org.stacklab.kernel.core.InetIfAddr;
 import org.stacklab.syscall.Program;
+import org.stacklab.syscall.Syscalls;
+import org.stacklab.syscall.UserProcess;
+import org.stacklab.userland.UserFiles;
 import org.stacklab.userland.EtcHosts;
 import org.stacklab.userland.Programs;
 
@@ -66,7 +69,18 @@ public final class Shell {
 
     /** Runs one command line; returns its status (0 = success). */
     public int execute(String line) {
-        List<String> words = split(line.strip());
+        List<String> tokens;
+        try {
+            tokens = tokenize(line.strip());
+        } catch (IllegalArgumentException e) {
+            out.accept("stacklab: " + e.getMessage() + "\n");
+            return 2;
+        }
+        if (tokens.contains(PIPE) || tokens.contains(OUT) || tokens.contains(APPEND) || tokens.contains(IN)) {
+            return pipeline(tokens);
+        }
+        List<String> words = new ArrayList<>();
+        for (String t : tokens) words.add(t.equals(BACKGROUND) ? "&" : t.equals(HERE_STRING) ? "<<<" : t);
         if (words.isEmpty()) return 0;
         boolean background = false;
         if (words.get(words.size() - 1).equals("&")) {
@@ -217,6 +231,8 @@ public final class Shell {
                 "Commands:",
                 "  HOST PROGRAM [ARGS...] [&]   run a program on a host (& = in the background)",
                 "  HOST PROGRAM ... <<< TEXT    ... with TEXT (and a newline) as its input",
+                "  HOST PROG ... | PROG ...     a pipeline (grep, head, tail, wc, cat...); stages run one after another",
+                "  HOST PROG ... > FILE         output to a file (>> appends), < FILE reads one",
                 "      programs: " + String.join(" ", Programs.names()),
                 "      e.g. h1 ping -c 3 h2 | h2 nc -l 80 & | h1 ss -tan | h1 ip addr | h1 cat /proc/interrupts",
                 "  run DURATION                 let the scenario run (5s, 200ms, 50us) in virtual time",
@@ -254,6 +270,245 @@ public final class Shell {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad duration '" + s + "' (write 5s, 200ms, 50us)");
         }
+    }
+
+    // Operator tokens: a NUL first, so no word the user types (quoted or not) can be mistaken for one.
+    static final String PIPE = "\0|", OUT = "\0>", APPEND = "\0>>", IN = "\0<", HERE_STRING = "\0<<<", BACKGROUND = "\0&";
+
+    /**
+     * Splits a line into words and operators as a POSIX shell's lexer would, for the syntax this
+     * shell has: {@code |}, {@code >}, {@code >>}, {@code <}, {@code <<<} and a final {@code &}. Quotes
+     * ({@code "..."} and {@code '...'}) make operator characters ordinary. Anything else a shell
+     * would treat specially ({@code ;}, {@code &&}, {@code ||}, {@code 2>}, {@code <<}, {@code $(...)},
+     * backquotes, a {@code &} before the end) is refused with IllegalArgumentException, so it is
+     * never silently passed to a program as an argument.
+     */
+    static List<String> tokenize(String line) {
+        List<String> t = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean any = false;
+        char quote = 0;
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                else cur.append(c);
+                continue;
+            }
+            if (c == '"' || c == '\'') { quote = c; any = true; continue; }
+            if (Character.isWhitespace(c)) {
+                if (any) { t.add(cur.toString()); cur.setLength(0); any = false; }
+                continue;
+            }
+            String op = null;
+            if (c == '|') {
+                if (i + 1 < n && line.charAt(i + 1) == '|') throw unsupported("||");
+                op = PIPE;
+            } else if (c == '>') {
+                if (any && (cur.toString().equals("2") || cur.toString().equals("1") || cur.toString().equals("&"))) {
+                    throw unsupported(cur + ">");
+                }
+                if (i + 1 < n && line.charAt(i + 1) == '>') { op = APPEND; i++; }
+                else if (i + 1 < n && line.charAt(i + 1) == '&') throw unsupported(">&");
+                else op = OUT;
+            } else if (c == '<') {
+                if (line.startsWith("<<<", i)) { op = HERE_STRING; i += 2; }
+                else if (line.startsWith("<<", i)) throw unsupported("<< (here-document)");
+                else op = IN;
+            } else if (c == '&') {
+                if (line.substring(i + 1).isBlank()) op = BACKGROUND;
+                else throw unsupported(i + 1 < n && line.charAt(i + 1) == '&' ? "&&" : "& before the end of the line");
+            } else if (c == ';') {
+                throw unsupported(";");
+            } else if (c == '`' || (c == '$' && i + 1 < n && line.charAt(i + 1) == '(')) {
+                throw unsupported("command substitution");
+            }
+            if (op == null) {
+                cur.append(c);
+                any = true;
+                continue;
+            }
+            if (any) { t.add(cur.toString()); cur.setLength(0); any = false; }
+            if (op.equals(HERE_STRING)) {
+                // bash's here-string: the rest of the line (one word as written) is the input.
+                String rest = line.substring(i + 1).strip();
+                t.add(op);
+                List<String> words = split(rest);
+                t.add(String.join(" ", words));
+                return t;
+            }
+            t.add(op);
+        }
+        if (quote != 0) throw new IllegalArgumentException("unterminated quote " + quote);
+        if (any) t.add(cur.toString());
+        return t;
+    }
+
+    private static IllegalArgumentException unsupported(String what) {
+        return new IllegalArgumentException("'" + what + "' is not supported by this shell (it has | > >> < <<< and a final &)");
+    }
+
+    /** One stage of a pipeline: where it runs, its argv. */
+    private record Stage(String host, List<String> argv) {}
+
+    /**
+     * {@code HOST CMD ... [< FILE] | CMD ... | CMD ... [> FILE | >> FILE]}. Every stage runs on the
+     * first stage's host unless it names another; each stage's standard output is the next one's
+     * input. Deliberately simpler than a real shell: the stages run one after another (each to its
+     * end, in virtual time), not side by side, and a pipeline cannot run in the background; stderr
+     * goes to the terminal. The status is the last stage's, as in sh.
+     */
+    private int pipeline(List<String> tokens) {
+        if (tokens.contains(BACKGROUND)) {
+            out.accept("stacklab: a pipeline or redirection cannot run in the background here ('&')\n");
+            return 2;
+        }
+        String inFile = null, outFile = null, hereString = null;
+        boolean append = false;
+        List<List<String>> parts = new ArrayList<>();
+        List<String> cur = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (t.equals(PIPE)) {
+                if (cur.isEmpty() || outFile != null) return syntax("|");
+                parts.add(cur);
+                cur = new ArrayList<>();
+            } else if (t.equals(OUT) || t.equals(APPEND) || t.equals(IN)) {
+                if (i + 1 >= tokens.size() || tokens.get(i + 1).startsWith("\0")) return syntax("newline");
+                String f = tokens.get(++i);
+                if (t.equals(IN)) {
+                    if (!parts.isEmpty()) return unsupportedHere("'<' on a later stage of a pipeline");
+                    inFile = f;
+                } else {
+                    outFile = f;
+                    append = t.equals(APPEND);
+                }
+            } else if (t.equals(HERE_STRING)) {
+                if (!parts.isEmpty()) return unsupportedHere("'<<<' on a later stage of a pipeline");
+                hereString = tokens.get(++i) + "\n";
+            } else {
+                cur.add(t); // as in sh, a word after a redirection is still an argument
+            }
+        }
+        if (cur.isEmpty()) return syntax(parts.isEmpty() ? "newline" : "|");
+        parts.add(cur);
+
+        List<Stage> stages = new ArrayList<>();
+        String host = null;
+        for (List<String> part : parts) {
+            if (topo.kernel(part.get(0)) != null) {
+                host = part.get(0);
+                part = part.subList(1, part.size());
+            } else if (host == null) {
+                out.accept("stacklab: " + part.get(0) + ": no such host or command (try 'help' or 'hosts')\n");
+                return 127;
+            }
+            if (part.isEmpty()) {
+                out.accept("usage: " + host + " COMMAND [ARGS...]\n");
+                return 2;
+            }
+            if (Programs.lookup(part.get(0)) == null) {
+                out.accept(part.get(0) + ": command not found\n");
+                return 127;
+            }
+            stages.add(new Stage(host, part));
+        }
+
+        String input = hereString;
+        if (inFile != null) {
+            StringBuilder content = new StringBuilder();
+            String path = inFile;
+            int rc = runInternal(stages.get(0).host(), (proc, argv) -> {
+                String text = readFile(proc, path);
+                if (text == null) return 1;
+                content.append(text);
+                return 0;
+            });
+            if (rc != 0) return 1;
+            input = content.toString();
+        }
+        int status = 0;
+        for (Stage st : stages) {
+            StringBuilder captured = new StringBuilder();
+            String[] argv = st.argv().toArray(new String[0]);
+            ShellTopology.ShellJob job = topo.spawn(st.host(), Programs.lookup(argv[0]), argv, captured::append, out,
+                    false, input == null ? "" : input);
+            if (!job.finished()) {
+                job.kill();
+                out.accept("stacklab: " + st.host() + " " + String.join(" ", argv)
+                        + ": still running; a pipeline's stages run one after another here, so it was stopped\n");
+                return 1;
+            }
+            status = job.exitStatus();
+            input = captured.toString();
+        }
+        if (outFile == null) {
+            out.accept(input);
+            return status;
+        }
+        String path = outFile, text = input;
+        boolean app = append;
+        int rc = runInternal(stages.get(stages.size() - 1).host(), (proc, argv) -> writeFile(proc, path, text, app));
+        return rc != 0 ? 1 : status;
+    }
+
+    private int syntax(String near) {
+        out.accept("stacklab: syntax error near unexpected token `" + near + "'\n");
+        return 2;
+    }
+
+    private int unsupportedHere(String what) {
+        out.accept("stacklab: " + what + " is not supported by this shell\n");
+        return 2;
+    }
+
+    /** Runs a step of the shell itself (opening a redirection's file) as a process on {@code host}, through its syscalls. */
+    private int runInternal(String host, Program p) {
+        ShellTopology.ShellJob job = topo.spawn(host, p, new String[] {"sh"}, out, out, false, "");
+        return job.finished() ? job.exitStatus() : 1;
+    }
+
+    private static String readFile(UserProcess proc, String path) {
+        Syscalls sys = proc.sys();
+        int fd = sys.open(path, Syscalls.O_RDONLY);
+        if (fd < 0) {
+            proc.eprintln("stacklab: " + path + ": " + UserFiles.strerror(fd));
+            return null;
+        }
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = sys.read(fd, buf, 0, buf.length)) > 0) b.write(buf, 0, n);
+        sys.close(fd);
+        if (n < 0) {
+            proc.eprintln("stacklab: " + path + ": " + UserFiles.strerror(n));
+            return null;
+        }
+        return b.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** sh's {@code > FILE} / {@code >> FILE}: open(O_WRONLY|O_CREAT|O_TRUNC or O_APPEND), then write. */
+    private static int writeFile(UserProcess proc, String path, String text, boolean append) {
+        Syscalls sys = proc.sys();
+        int fd = sys.open(path, Syscalls.O_WRONLY | Syscalls.O_CREAT | (append ? Syscalls.O_APPEND : Syscalls.O_TRUNC));
+        if (fd < 0) {
+            proc.eprintln("stacklab: " + path + ": " + UserFiles.strerror(fd));
+            return 1;
+        }
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int off = 0;
+        while (off < b.length) {
+            int n = sys.write(fd, b, off, b.length - off);
+            if (n < 0) {
+                proc.eprintln("stacklab: " + path + ": " + UserFiles.strerror(n));
+                sys.close(fd);
+                return 1;
+            }
+            off += n;
+        }
+        sys.close(fd);
+        return 0;
     }
 
     /** Splits on blanks, keeping "double quoted" words together. */

@@ -36,6 +36,18 @@ public interface ShellTopology {
      */
     ShellJob spawn(String host, Program program, String[] argv, Consumer<String> console, boolean background, String stdin);
 
+    /**
+     * As {@link #spawn(String, Program, String[], Consumer, boolean, String)}, with fd 1 and fd 2
+     * apart: a pipeline's stage writes its output to the next stage and its errors to the terminal.
+     * A topology that cannot keep them apart may run the program with both on {@code stdout} only
+     * when they are the same consumer.
+     */
+    default ShellJob spawn(String host, Program program, String[] argv, Consumer<String> stdout, Consumer<String> stderr,
+                           boolean background, String stdin) {
+        if (stdout != stderr) throw new UnsupportedOperationException("this topology cannot keep stdout and stderr apart");
+        return spawn(host, program, argv, stdout, background, stdin);
+    }
+
     /** A started process as the shell's job table shows it. */
     interface ShellJob {
         int pid();

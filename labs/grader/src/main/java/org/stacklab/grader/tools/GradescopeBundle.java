@@ -1,57 +1,83 @@
 package org.stacklab.grader.tools;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.stacklab.grader.HiddenTests;
+import org.stacklab.grader.Lab;
 
 /**
- * Gradescope's autograder zip: {@code setup.sh} and {@code run_autograder} at the root, and the
- * whole course tree (reference sources and hidden tests included, out of the student's sight)
- * under {@code stacklab/}. {@code setup.sh} installs Java 17 and Maven, creates the unprivileged
- * user {@code grader} and pre-builds everything into a Maven repository under /autograder, so
- * grading needs no network. {@code run_autograder} copies the submission's lab sources into a
- * fresh copy of the tree, grades as {@code grader}, and writes /autograder/results/results.json
- * (a 0-score result that explains the build error if the submission does not compile).
+ * Gradescope's autograder zip. It carries nothing to steal: under {@code stacklab/} the student
+ * release of the course (no {@code solutions/}: the reference only as a compiled jar), plus the
+ * graded lab's hidden tests as compiled classes ({@code hidden-test-classes/<lab>/}), never as
+ * source. {@code setup.sh} (root, once) installs Java 17 and Maven if missing, creates the
+ * unprivileged user {@value #TEST_USER}, builds everything offline-ready and makes the course tree
+ * readable by root alone. {@code run_autograder} (root, per submission) runs the grader as root
+ * with {@code --submission /autograder/submission --run-as } {@value #TEST_USER}: the grader reads
+ * the course and writes {@code /autograder/results/results.json}; the test JVM runs as the
+ * unprivileged user, in a temporary folder, with only copies of what it needs, and can neither read
+ * the course tree nor write the results. Both scripts honour {@code AUTOGRADER_ROOT} (default
+ * {@code /autograder}) so the layout can be rehearsed elsewhere, and {@code STACKLAB_M2} (default
+ * {@code $AUTOGRADER_ROOT/m2}) for the Maven repository.
  */
 public final class GradescopeBundle {
+    /** The unprivileged user graded code runs as. */
+    public static final String TEST_USER = "stacklab-student";
+    /** Wall-clock bound on one run of the grader, in seconds, whatever the submission does. */
+    static final int RUN_LIMIT_SECONDS = 1500;
+
     private GradescopeBundle() {}
 
     public static void create(Path root, String labId, Path zip) throws IOException {
-        Path parent = zip.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Path absZip = zip.toAbsolutePath().normalize();
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
-            put(z, "setup.sh", setupScript());
-            put(z, "run_autograder", runScript(labId));
-            Path r = root.toAbsolutePath().normalize();
-            Files.walkFileTree(r, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
-                    return !d.equals(r) && (n.equals("target") || n.equals(".git") || n.equals(".idea"))
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
+        create(root, labId, zip, false);
+    }
 
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                    String n = f.getFileName().toString();
-                    if (!f.toAbsolutePath().normalize().equals(absZip) && a.isRegularFile() && !n.endsWith(".zip")
-                            && !n.equals("results.json") && !n.endsWith(".pcap")) {
-                        ZipEntry e = new ZipEntry("stacklab/" + r.relativize(f).toString().replace('\\', '/'));
-                        z.putNextEntry(e);
+    /** The bundle of the committed HEAD ({@code allowDirty}: of the working tree as it is). */
+    public static void create(Path root, String labId, Path zip, boolean allowDirty) throws IOException {
+        Path tmp = Files.createTempDirectory("stacklab-bundle-");
+        try {
+            Path tree = tmp.resolve("stacklab");
+            Release.create(root, tree, List.of(), allowDirty);
+            Lab lab = Lab.load(root.resolve("labs").resolve(labId));
+            Lab ready = HiddenTests.prepare(root, lab);
+            Path compiled = lab.dir().resolve("target").resolve(HiddenTests.OUTPUT_DIR);
+            if (!ready.testRoots().contains(compiled) && Files.isDirectory(HiddenTests.sourceDir(root, labId))) {
+                throw new IOException("the hidden tests of " + labId + " did not compile");
+            }
+            if (Files.isDirectory(compiled)) copyClasses(compiled, HiddenTests.compiledDir(tree, labId));
+
+            Path parent = zip.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+                put(z, "setup.sh", setupScript());
+                put(z, "run_autograder", runScript(labId));
+                try (Stream<Path> s = Files.walk(tree)) {
+                    for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                        z.putNextEntry(new ZipEntry("stacklab/" + tree.relativize(f).toString().replace('\\', '/')));
                         Files.copy(f, z);
                         z.closeEntry();
                     }
-                    return FileVisitResult.CONTINUE;
                 }
-            });
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(tmp)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void copyClasses(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else if (p.toString().endsWith(".class")) Files.copy(p, t);
+            }
         }
     }
 
@@ -66,59 +92,56 @@ public final class GradescopeBundle {
                 #!/usr/bin/env bash
                 # Gradescope runs this once, as root, when the autograder image is built.
                 set -euo pipefail
+                AG="${AUTOGRADER_ROOT:-/autograder}"
+                M2="${STACKLAB_M2:-$AG/m2}"
                 export DEBIAN_FRONTEND=noninteractive
-                apt-get update -qq
-                apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null
-                id -u grader >/dev/null 2>&1 || useradd --create-home --shell /bin/bash grader
-                # Build everything once, into a Maven repository the grader user owns: grading runs offline.
-                mkdir -p /autograder/m2
-                cd /autograder/source/stacklab
-                chmod +x stacklab .ci/run 2>/dev/null || true
+                if ! command -v javac >/dev/null || ! command -v mvn >/dev/null; then
+                  apt-get update -qq
+                  apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null
+                fi
+                # The user graded code runs as: no home of value, no rights over anything of the course.
+                id -u %1$s >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin %1$s
+                mkdir -p "$M2"
+                cd "$AG/source/stacklab"
+                chmod +x stacklab 2>/dev/null || true
                 # A zip written by Java keeps no Unix modes: make the entry point executable where Gradescope put it.
-                chmod +x /autograder/run_autograder /autograder/source/run_autograder 2>/dev/null || true
-                mvn -B -q -Dmaven.repo.local=/autograder/m2 -DskipTests package
-                chown -R grader /autograder/m2
-                """;
+                chmod +x "$AG/run_autograder" "$AG/source/run_autograder" 2>/dev/null || true
+                # Build everything once (grading then runs offline), then keep the course for root alone:
+                # the grader stages for the test JVM only what it may read.
+                STACKLAB_MVN_ARGS="-Dmaven.repo.local=$M2" ./stacklab --help >/dev/null
+                chmod -R go-rwx "$AG/source"
+                mkdir -p "$AG/results" && chmod 755 "$AG/results"
+                """.formatted(TEST_USER);
     }
 
     static String runScript(String labId) {
         return """
                 #!/usr/bin/env bash
-                # Gradescope runs this for every submission, as root.
+                # Gradescope runs this for every submission, as root. The grader (root) reads the course and
+                # writes the results; the submission's code runs only in the test JVM, as %2$s.
                 set -uo pipefail
-                LAB=%s
-                SRC=/autograder/source/stacklab
-                WORK=/autograder/work
-                SUB=/autograder/submission
-                OUT=/autograder/results
+                LAB=%1$s
+                AG="${AUTOGRADER_ROOT:-/autograder}"
+                M2="${STACKLAB_M2:-$AG/m2}"
+                SRC="$AG/source/stacklab"
+                OUT="$AG/results"
                 mkdir -p "$OUT"
-                rm -rf "$WORK" && cp -r "$SRC" "$WORK"
-
-                # Only the student's code of this lab is taken from the submission; tests and the rest stay ours.
-                if   [ -d "$SUB/labs/$LAB/src/main/java" ]; then FROM="$SUB/labs/$LAB/src/main/java"
-                elif [ -d "$SUB/src/main/java" ];           then FROM="$SUB/src/main/java"
-                else                                             FROM="$SUB"; fi
-                rm -rf "$WORK/labs/$LAB/src/main/java"
-                mkdir -p "$WORK/labs/$LAB/src/main/java"
-                (cd "$FROM" && find . -name '*.java' -exec cp --parents {} "$WORK/labs/$LAB/src/main/java/" \\;)
-                chown -R grader "$WORK"
-
-                # Grade as the unprivileged user; the grader writes the results, never the student's code.
-                su grader -c "cd $WORK && STACKLAB_MVN_ARGS='-o -Dmaven.repo.local=/autograder/m2' \\
-                    ./stacklab grade --lab $LAB --results $WORK/results.json" > "$OUT/grader.log" 2>&1
-                if [ -s "$WORK/results.json" ]; then
-                  cp "$WORK/results.json" "$OUT/results.json"
-                else
-                  # No results: the submission did not build. Say why, with a valid 0-point result.
-                  python3 - "$OUT/grader.log" "$OUT/results.json" <<'PY' || echo '{"score":0,"output":"grading failed; see the log"}' > "$OUT/results.json"
+                rm -f "$OUT/results.json"
+                cd "$SRC"
+                # A bound on the whole run that nothing in the submission can stop: coreutils' timeout, as root.
+                timeout --kill-after=10 %3$d env STACKLAB_MVN_ARGS="-o -Dmaven.repo.local=$M2" ./stacklab grade --lab "$LAB" \\
+                    --submission "$AG/submission" --run-as %2$s --results "$OUT/results.json" > "$OUT/grader.log" 2>&1
+                rc=$?
+                if [ ! -s "$OUT/results.json" ]; then
+                  # No results: the grader itself failed. Say so, with a valid 0-point result.
+                  python3 - "$OUT/grader.log" "$OUT/results.json" "$rc" <<'PY' || echo '{"score":0,"output":"grading failed; see the log","tests":[]}' > "$OUT/results.json"
                 import json, sys
                 log = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
-                errors = [l for l in log if "ERROR" in l][:40] or log[-40:]
-                json.dump({"score": 0, "output": "Your code did not build, so no test could run:\\n" + "\\n".join(errors),
-                           "tests": []}, open(sys.argv[2], "w"))
+                json.dump({"score": 0, "output": "The grader could not grade this submission (exit " + sys.argv[3] + "):\\n"
+                           + "\\n".join(log[-40:]), "tests": []}, open(sys.argv[2], "w"))
                 PY
                 fi
                 cat "$OUT/grader.log"
-                """.formatted(labId);
+                """.formatted(labId, TEST_USER, RUN_LIMIT_SECONDS);
     }
 }

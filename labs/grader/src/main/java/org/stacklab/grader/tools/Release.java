@@ -57,8 +57,18 @@ public final class Release {
         return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
-    /** Writes the release of the course tree {@code root} into {@code out} (which must be empty or absent). */
+    /** Writes the release of the course tree {@code root} into {@code out}, from its committed HEAD. */
     public static void create(Path root, Path out, List<String> withhold) throws IOException {
+        create(root, out, withhold, false);
+    }
+
+    /**
+     * Writes the release of the course tree {@code root} into {@code out} (which must be empty or
+     * absent). In a git checkout the release is made from the committed {@code HEAD}, and a tree
+     * with uncommitted changes to tracked files is refused unless {@code allowDirty}, which releases
+     * the working tree as it is (so a half-done solution never slips into a release unseen).
+     */
+    public static void create(Path root, Path out, List<String> withhold, boolean allowDirty) throws IOException {
         root = root.toAbsolutePath().normalize();
         out = out.toAbsolutePath().normalize();
         if (Files.exists(out)) {
@@ -68,11 +78,33 @@ public final class Release {
         }
         String version = projectVersion(root);
         Path jar = referenceJar(root, version);
+        Path source = root;
+        Path head = null;
+        if (Files.exists(root.resolve(".git"))) {
+            String dirty = git(root, "status", "--porcelain", "--untracked-files=no");
+            if (!dirty.isBlank() && !allowDirty) {
+                throw new IOException("the course tree has uncommitted changes:\n" + dirty.lines().limit(10)
+                        .map(l -> "  " + l).reduce((a, b) -> a + "\n" + b).orElse("")
+                        + "\ncommit them (a release is made from HEAD), or pass --allow-dirty to release the working tree as it is");
+            }
+            if (!allowDirty) {
+                head = Files.createTempDirectory("stacklab-release-head-");
+                exportHead(root, head);
+                source = head;
+            }
+        }
         Files.createDirectories(out);
-        copyTree(root, out);
+        try {
+            copyTree(source, out);
+        } finally {
+            if (head != null) deleteTree(head);
+        }
+        try (var in = Release.class.getResourceAsStream("student-README.md")) {
+            if (in != null) Files.write(out.resolve("README.md"), in.readAllBytes());
+        }
 
         // The reference, compiled, in a repository inside the release.
-        byte[] filtered = filterJar(jar, withhold);
+        byte[] filtered = withApps(root, filterJar(jar, withhold), withhold);
         String refVersion = version.replace("-SNAPSHOT", "") + "-ref-" + sha256(filtered).substring(0, 8);
         Path dir = out.resolve(REPO_DIR).resolve("org/stacklab/stacklab-solutions").resolve(refVersion);
         Files.createDirectories(dir);
@@ -89,6 +121,75 @@ public final class Release {
         try (OutputStream o = Files.newOutputStream(out.resolve(RELEASE_PROPERTIES))) {
             p.store(o, "StackLab student release: the reference ships as a jar in " + REPO_DIR + "/");
         }
+    }
+
+    private static String git(Path root, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) throw new IOException("git " + String.join(" ", args) + " failed: " + text.strip());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return text;
+    }
+
+    /** The committed HEAD of {@code root}, as files under {@code dir} (git archive, no .git). */
+    private static void exportHead(Path root, Path dir) throws IOException {
+        Path tar = dir.resolve(".head.tar");
+        git(root, "archive", "--format=tar", "-o", tar.toString(), "HEAD");
+        Process p = new ProcessBuilder("tar", "-xf", tar.toString(), "-C", dir.toString()).redirectErrorStream(true).start();
+        try {
+            if (p.waitFor() != 0) throw new IOException("tar failed: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        Files.delete(tar);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /**
+     * Lab 0's reference programs (solutions/src/apps) are compiled by the course build into lab 0's
+     * test classes; the release has no solutions/, so they join the reference jar, with their
+     * ServiceLoader lines, unless lab 0's component is withheld.
+     */
+    static byte[] withApps(Path root, byte[] jar, List<String> withhold) throws IOException {
+        Path apps = root.resolve("labs/lab0-sockets/target/test-classes/org/stacklab/solutions/apps");
+        Path services = root.resolve("solutions/src/apps/resources/" + SERVICES);
+        if (!Files.isDirectory(apps) || withhold.contains("apps") || withhold.contains("apps.echo")) return jar;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar));
+             JarOutputStream o = in.getManifest() == null ? new JarOutputStream(bytes) : new JarOutputStream(bytes, in.getManifest())) {
+            for (JarEntry e; (e = in.getNextJarEntry()) != null; ) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals(SERVICES) && Files.exists(services)) {
+                    data = (new String(data, StandardCharsets.UTF_8).stripTrailing() + "\n"
+                            + Files.readString(services).strip() + "\n").getBytes(StandardCharsets.UTF_8);
+                }
+                JarEntry copy = new JarEntry(e.getName());
+                copy.setTime(e.getTime());
+                o.putNextEntry(copy);
+                o.write(data);
+                o.closeEntry();
+            }
+            try (Stream<Path> s = Files.walk(apps)) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                    o.putNextEntry(new JarEntry("org/stacklab/solutions/apps/" + apps.relativize(f).toString().replace('\\', '/')));
+                    o.write(Files.readAllBytes(f));
+                    o.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 
     static String projectVersion(Path root) throws IOException {

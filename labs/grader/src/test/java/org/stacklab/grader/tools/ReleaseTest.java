@@ -75,6 +75,41 @@ class ReleaseTest {
         assertEquals(List.of("tcp"), Release.withheldModules(out));
     }
 
+    @Test
+    void aReleaseIsMadeFromHeadAndADirtyTreeIsRefused() throws Exception {
+        courseTree();
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "course");
+        write("labs/lab1-driver/src/main/java/org/stacklab/labs/driver/E1000.java", "class E1000 { /* half-done solution */ }");
+        write("labs/lab1-driver/src/main/java/org/stacklab/labs/driver/Untracked.java", "class Untracked {}");
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> Release.create(root, out, List.of()));
+        assertTrue(refused.getMessage().contains("uncommitted changes") && refused.getMessage().contains("E1000.java"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("--allow-dirty"), refused.getMessage());
+
+        git("stash", "-q");
+        Release.create(root, out, List.of());
+        String e1000 = Files.readString(out.resolve("labs/lab1-driver/src/main/java/org/stacklab/labs/driver/E1000.java"));
+        assertTrue(e1000.contains("TODO"), "the release is HEAD's: " + e1000);
+        assertFalse(Files.exists(out.resolve("labs/lab1-driver/src/main/java/org/stacklab/labs/driver/Untracked.java")),
+                "an untracked file is not in HEAD, so not in the release");
+        assertTrue(Files.readString(out.resolve("README.md")).contains("./stacklab grade --lab"), "the student README replaces the staff one");
+
+        git("stash", "pop", "-q");
+        Path dirty = root.resolveSibling(out.getFileName() + "-dirty");
+        Release.create(root, dirty, List.of(), true);
+        assertTrue(Files.readString(dirty.resolve("labs/lab1-driver/src/main/java/org/stacklab/labs/driver/E1000.java")).contains("half-done"));
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), text);
+    }
+
     private void courseTree() throws IOException {
         write("pom.xml", """
                 <project><modelVersion>4.0.0</modelVersion>

@@ -3,6 +3,7 @@ package org.stacklab.labs.udp;
 import java.util.List;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.IcmpErrors;
 import org.stacklab.kernel.ip.IpProtocolHandler;
 import org.stacklab.kernel.socket.Errno;
 
@@ -57,18 +58,9 @@ public final class UdpInput implements IpProtocolHandler {
         throw new UnsupportedOperationException("TODO: UdpInput.icmpError (lab 3, step 6)");
     }
 
-    /** Linux's icmp_err_convert, keeping the errors marked fatal; 0 for soft errors. */
+    /** Linux's icmp_err_convert ({@link IcmpErrors}), keeping the errors marked fatal; 0 for soft errors. */
     static int hardError(int type, int code) {
-        if (type == 12) return Errno.EPROTO.code;
-        if (type != ICMP_DEST_UNREACH) return 0;
-        return switch (code) {
-            case 2 -> Errno.ENOPROTOOPT.code;
-            case 3 -> Errno.ECONNREFUSED.code;
-            case 6 -> Errno.ENETUNREACH.code;
-            case 7 -> Errno.EHOSTDOWN.code;
-            case 9, 10 -> Errno.ECONNREFUSED.code;
-            case 13 -> Errno.EHOSTUNREACH.code;
-            default -> 0;
-        };
+        Errno e = IcmpErrors.errno(type, code);
+        return e != null && IcmpErrors.isFatal(type, code) ? e.code : 0;
     }
 }

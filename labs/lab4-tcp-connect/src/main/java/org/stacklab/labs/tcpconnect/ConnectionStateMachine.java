@@ -23,7 +23,7 @@ import org.stacklab.kernel.tcp.TcpSegment;
  *   <li>{@link #close} and {@link #abort}.
  * </ol>
  * The graded tests are in {@code src/test/java/org/stacklab/labs/tcpconnect/}; run them against your
- * code with {@code mvn -q -pl labs/lab4-tcp-connect -am test -Dstacklab.use=tcp.connection=student}.
+ * code with {@code ./stacklab grade --lab lab4-tcp-connect}.
  */
 public final class ConnectionStateMachine implements ConnectionManagement {
 
@@ -34,8 +34,8 @@ public final class ConnectionStateMachine implements ConnectionManagement {
     @Override
     public void open(TcpConnection c) {
         // TODO(1) RFC 9293 §3.10.1 "OPEN Call, CLOSED STATE":
-        //   - choose the ISS from the host's seeded random stream, c.kernel().random().nextInt()
-        //     (§3.4.1 and RFC 6528: it must not be guessable);
+        //   - choose the ISS with c.initialSequenceNumber() (§3.4.1 and RFC 6528: a 4-µs clock plus a
+        //     keyed hash of the four-tuple, so it moves forward and cannot be guessed);
         //   - SND.UNA = SND.NXT = SND.MAX = ISS, and tcb.recover = ISS (NewReno's marker, RFC 6582);
         //   - enter SYN-SENT (c.setState) and send the SYN (c.sendSyn() sends <SEQ=ISS><CTL=SYN>).
         // A passive child needs the same initialisation when its SYN arrives (step 2): write a helper.

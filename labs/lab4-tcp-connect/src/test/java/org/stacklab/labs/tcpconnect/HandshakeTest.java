@@ -61,7 +61,7 @@ class HandshakeTest {
         WireSegment synB = h.expectSent(syn());
         lab.expect(synA.seq() != synB.seq() && synA.seq() != 0 && synB.seq() != 0,
                 "two SYNs carried seq " + Integer.toUnsignedString(synA.seq()) + " and " + Integer.toUnsignedString(synB.seq())
-                        + "; RFC 9293 §3.4.1 / RFC 6528 want an unpredictable ISS (c.kernel().random())");
+                        + "; RFC 9293 §3.4.1 / RFC 6528 want an unpredictable ISS (c.initialSequenceNumber())");
         lab.expectState(a, SYN_SENT, "after connect()");
         lab.expectState(b, SYN_SENT, "after connect()");
     }

@@ -23,7 +23,7 @@ import org.stacklab.kernel.tcp.TcpSegment;
  *   <li>fast retransmit on the third duplicate ACK and NewReno's recovery, inside {@link #onAck}.
  * </ol>
  * Run the graded tests against your code with
- * {@code mvn -q -pl labs/lab5-tcp-reliable -am test -Dstacklab.use=tcp.reliability=student}.
+ * {@code ./stacklab grade --lab lab5-tcp-reliable}.
  */
 public final class TcpReliableDelivery implements ReliableDelivery {
     /** Segments that arrived beyond RCV.NXT, waiting for the hole before them to fill. */

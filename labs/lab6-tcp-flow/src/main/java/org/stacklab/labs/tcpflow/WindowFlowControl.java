@@ -12,7 +12,7 @@ import org.stacklab.kernel.tcp.TcpConnection;
  * scales it and never moves the advertised right edge left, RFC 9293 §3.8.6), asks
  * {@link #sendNow} before each data segment, and calls {@link #onPersistTimeout} when the persist
  * timer you armed expires. Run the graded tests against your code with
- * {@code mvn -q -pl labs/lab6-tcp-flow -am test -Dstacklab.use=tcp.flow=student,tcp.congestion=student}.
+ * {@code ./stacklab grade --lab lab6-tcp-flow}.
  */
 public final class WindowFlowControl implements FlowControl {
 

@@ -26,7 +26,7 @@ import org.stacklab.kernel.filter.RuleTable;
  *   <li>{@link Redirect}: the nat table's REDIRECT, and rewriting the replies back.
  * </ol>
  * The graded tests are in {@code src/test/java/org/stacklab/labs/firewall/}; run them with
- * {@code mvn -q -pl labs/lab7-firewall -am test}.
+ * {@code ./stacklab grade --lab lab7-firewall}.
  */
 public final class Firewall implements KernelModule, PacketFilter {
     private Kernel kernel;

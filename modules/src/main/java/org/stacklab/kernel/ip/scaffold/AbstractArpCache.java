@@ -104,6 +104,16 @@ public abstract class AbstractArpCache {
         arm(e, ms("retrans_time_ms", 1000));
     }
 
+    /**
+     * The newest packet waiting for {@code ip} on {@code dev} (data at its IP header), or null: the
+     * packet whose source address {@code arp_announce} may put in the request ({@code arp_solicit}
+     * peeks at the tail of the entry's queue, as here).
+     */
+    public SkBuff lastQueued(NetDevice dev, int ip) {
+        Entry e = entries.get(key(dev, ip));
+        return e == null ? null : e.queue.peekLast();
+    }
+
     protected void enqueue(Entry e, SkBuff skb) {
         if (e.queue.size() >= kernel.sysctl().get(SYSCTL + "unres_qlen", 3)) {
             e.queue.pollFirst();

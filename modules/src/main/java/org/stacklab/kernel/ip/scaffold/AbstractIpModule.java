@@ -28,11 +28,19 @@ import org.stacklab.kernel.socket.InetSockets;
  *   <li><b>Gratuitous ARP</b> updates an entry that exists and never creates one (its {@code arp()}).</li>
  *   <li><b>Weak host model</b> (RFC 1122 §3.3.4.2): a datagram for any of our addresses is accepted on any interface.</li>
  *   <li><b>ICMP errors</b> are rate-limited per destination (burst 6, then 1/s) except over loopback.</li>
+ *   <li><b>Forged datagrams</b> (martian sources and destinations, 127/8 off {@code lo}, reverse-path
+ *       filtering, source-route options) are dropped before the implementation's input sees them
+ *       ({@link MartianFilter}); 127/8 never leaves by a device other than {@code lo}
+ *       ({@link AbstractArpProtocol#transmit}). ICMP redirects are never acted on (Linux's
+ *       {@code accept_redirects}=0, as on a router, on hosts too).</li>
  * </ul>
  *
  * <p>Sysctls read: {@code net.ipv4.ip_forward} (0), {@code net.ipv4.neigh.default.*} (Linux's
  * names and defaults), {@code net.ipv4.ipfrag_time} (30), {@code net.ipv4.ipfrag_high_thresh},
- * {@code net.ipv4.icmp_ratelimit} (1000 ms), {@code net.ipv4.icmp_echo_ignore_all} (0).
+ * {@code net.ipv4.icmp_ratelimit} (1000 ms), {@code net.ipv4.icmp_echo_ignore_all} (0), and per
+ * device ({@link InDevConf}) {@code net.ipv4.conf.{all,default,DEV}.rp_filter} (0),
+ * {@code .log_martians} (0), {@code .accept_source_route} (0), {@code .arp_ignore} (0), {@code .arp_announce} (0),
+ * {@code .arp_filter} (0).
  *
  * <p>A subclass names its implementation ({@link #impl}) and makes its stack ({@link #newStack});
  * the reference and the lab 2 starter share everything else.
@@ -55,7 +63,9 @@ public abstract class AbstractIpModule<S extends AbstractIpv4Stack> implements K
     public void init(Kernel kernel) {
         stack = newStack(kernel);
         if (!kernel.sysctl().all().containsKey("net.ipv4.ip_forward")) kernel.sysctl().set("net.ipv4.ip_forward", 0);
-        kernel.registerPacketType(Ethernet.P_IP, stack.input());
+        // The defences against forged datagrams (martians, rp_filter, source routes) stand in front of
+        // whichever IPv4 input this implementation has: see MartianFilter.
+        kernel.registerPacketType(Ethernet.P_IP, new MartianFilter(stack, stack.input()));
         kernel.registerPacketType(Ethernet.P_ARP, stack.arp());
         stack.registerProtocol(IpStack.PROTO_ICMP, stack.icmp());
         kernel.exportSymbol(IpStack.class, stack, NAME);

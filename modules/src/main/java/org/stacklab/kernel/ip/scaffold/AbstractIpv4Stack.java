@@ -29,11 +29,13 @@ public abstract class AbstractIpv4Stack implements IpStack {
     protected final Kernel kernel;
     protected final IpMib mib;
     protected final RoutingTable fib;
+    protected final InDevConf devConf;
     private final IpProtocolHandler[] protocols = new IpProtocolHandler[256];
 
     protected AbstractIpv4Stack(Kernel kernel) {
         this.kernel = kernel;
         this.mib = new IpMib(kernel);
+        this.devConf = new InDevConf(kernel.sysctl());
         // The FIB is its own component (ip.routing), so lab 2 can swap a student's table under this stack.
         this.fib = Components.create(ROUTING_COMPONENT, RoutingTable.class, kernel.moduleSet());
     }
@@ -41,6 +43,8 @@ public abstract class AbstractIpv4Stack implements IpStack {
     public Kernel kernel() { return kernel; }
     public IpMib mib() { return mib; }
     public RoutingTable fib() { return fib; }
+    /** The per-device settings ({@code net.ipv4.conf.*}: rp_filter, log_martians, arp_ignore, ...). */
+    public InDevConf devConf() { return devConf; }
 
     /** The handler of ethertype 0x0800 ({@code ip_rcv}). */
     public abstract PacketHandler input();

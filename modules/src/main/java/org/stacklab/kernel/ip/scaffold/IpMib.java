@@ -21,6 +21,10 @@ public final class IpMib {
     public static final String TRUNCATED = IpDropReason.TRUNCATED;
     public static final String BAD_TOTAL_LENGTH = IpDropReason.BAD_TOTAL_LENGTH;
     public static final String MARTIAN_SOURCE = IpDropReason.MARTIAN_SOURCE;
+    public static final String MARTIAN_DESTINATION = IpDropReason.MARTIAN_DESTINATION;
+    public static final String RPFILTER = IpDropReason.RPFILTER;
+    public static final String SOURCE_ROUTE = IpDropReason.SOURCE_ROUTE;
+    public static final String LOOPBACK_OFF_LO = IpDropReason.LOOPBACK_OFF_LO;
     public static final String NOT_LOCAL = IpDropReason.NOT_LOCAL;
     public static final String NO_ROUTE = IpDropReason.NO_ROUTE;
     public static final String TTL_EXPIRED = IpDropReason.TTL_EXPIRED;

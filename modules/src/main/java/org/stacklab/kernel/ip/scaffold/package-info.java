@@ -20,6 +20,11 @@
  *       implementation's {@code Ipv4Header} record implements.</li>
  *   <li>{@link org.stacklab.kernel.ip.scaffold.PingSockets} / {@link org.stacklab.kernel.ip.scaffold.PingSocket}:
  *       ICMP echo sockets over the {@code IpStack} contract.</li>
+ *   <li>{@link org.stacklab.kernel.ip.scaffold.MartianFilter}: the defences in front of every
+ *       implementation's IPv4 input (martian sources and destinations, 127/8 off {@code lo},
+ *       {@code rp_filter}, source-route options, {@code log_martians}), and
+ *       {@link org.stacklab.kernel.ip.scaffold.InDevConf}: the per-device sysctls
+ *       {@code net.ipv4.conf.{all,default,DEV}.*} they and ARP's {@code arp_ignore}/{@code arp_announce} read.</li>
  *   <li>{@link org.stacklab.kernel.ip.scaffold.IpMib} (counter and drop-reason names),
  *       {@link org.stacklab.kernel.ip.scaffold.Ethernet}, {@link org.stacklab.kernel.ip.scaffold.ArpPacket},
  *       {@link org.stacklab.kernel.ip.scaffold.IcmpRateLimiter}.</li>
