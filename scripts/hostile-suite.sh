@@ -162,8 +162,8 @@ summary = d.get("output") or ""
 import re
 m = re.search(r"breaks (?:an|\d+) architecture rules? \(([^)]*)\)", summary)
 if m: how = "rules: " + m.group(1)
+elif "nothing to grade" in summary + " ".join(str(t.get("output")) for t in tests[:1]): how = "nothing to grade"
 elif "does not compile" in summary or "compiles" in " ".join(str(t.get("name")) for t in tests if t.get("status") == "failed"): how = "compile error"
-elif "nothing to grade" in summary or "no code" in summary: how = "nothing to grade"
 else:
     ran = [t for t in tests if not str(t.get("name", "")).startswith("architecture rule")]
     how = "tests ran (%d failed)" % sum(1 for t in ran if t.get("status") != "passed")
