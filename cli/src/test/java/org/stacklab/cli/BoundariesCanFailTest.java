@@ -74,7 +74,11 @@ class BoundariesCanFailTest {
             new Case("no-file-io", org.stacklab.labs.fixture.GuavaFiles.class),
             new Case("no-exit", org.stacklab.labs.fixture.ShutdownHooker.class),
             new Case("no-global-state", org.stacklab.labs.fixture.PropertySetter.class),
-            new Case("only-course-apis", org.stacklab.labs.fixture.ForeignApi.class));
+            new Case("only-course-apis", org.stacklab.labs.fixture.ForeignApi.class),
+            new Case("no-exit", org.stacklab.labs.fixture.ExitByReference.class),
+            new Case("no-global-state", org.stacklab.labs.fixture.PropertyByReference.class),
+            new Case("no-file-io", org.stacklab.labs.fixture.OpenerByReference.class),
+            new Case("no-reflection", org.stacklab.labs.fixture.ForNameByReference.class));
 
     @TestFactory
     Stream<DynamicTest> eachRuleCatchesItsViolator() {

@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
@@ -226,9 +227,10 @@ public final class Boundaries {
         String why = "reflection reaches past every boundary (private fields, other modules, the grader), so"
                 + " graded code may not use it. Everything your module needs comes through its interfaces and"
                 + " the kernel's exported symbols (kernel.symbol(...)).";
-        DescribedPredicate<JavaCall<?>> reflective = new DescribedPredicate<>("a reflective lookup (Class.forName, getDeclaredField, setAccessible, getResource, …)") {
+        DescribedPredicate<JavaAccess<?>> reflective = new DescribedPredicate<>("a reflective lookup (Class.forName, getDeclaredField, setAccessible, getResource, …), called or referenced (Class::forName)") {
             @Override
-            public boolean test(JavaCall<?> c) {
+            public boolean test(JavaAccess<?> c) {
+                if (!(c instanceof JavaCodeUnitAccess<?>)) return false;
                 String owner = c.getTargetOwner().getName();
                 return (owner.equals(Class.class.getName()) && REFLECTIVE.contains(c.getName()))
                         || c.getName().equals("setAccessible") || c.getName().equals("trySetAccessible")
@@ -245,7 +247,7 @@ public final class Boundaries {
                                 .or(assignableTo(ClassLoader.class)).or(type(java.util.ServiceLoader.class))
                                 .or(type(StackWalker.class)).or(type(Module.class)).or(type(ModuleLayer.class))
                                 .as("reflection, method handles, java.beans, class loaders, ServiceLoader, StackWalker or instrumentation"))
-                        .orShould().callCodeUnitWhere(reflective)
+                        .orShould().accessTargetWhere(reflective)
                         .because(why).allowEmptyShould(true));
     }
 
@@ -261,9 +263,10 @@ public final class Boundaries {
                                         .or(type(InheritableThreadLocal.class))
                                         .or(resideInAPackage("java.util.concurrent.."))
                                         .as("threads, timers, cleaners, executors or java.util.concurrent"))
-                        .orShould().callMethodWhere(new DescribedPredicate<>("a parallel stream or parallel array operation") {
+                        .orShould().accessTargetWhere(new DescribedPredicate<JavaAccess<?>>("a parallel stream or parallel array operation") {
                             @Override
-                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall c) {
+                            public boolean test(JavaAccess<?> c) {
+                                if (!(c instanceof JavaCodeUnitAccess<?>)) return false;
                                 String n = c.getName();
                                 return n.equals("parallelStream") || (n.equals("parallel") && c.getTargetOwner().isAssignableTo(java.util.stream.BaseStream.class))
                                         || (n.startsWith("parallel") && c.getTargetOwner().getName().equals(java.util.Arrays.class.getName()));
@@ -279,11 +282,9 @@ public final class Boundaries {
                 + " test that did it fails and the others are graded.)";
         return new Boundary("no-exit", "graded code tried to end the JVM", why,
                 noClasses().that().resideInAnyPackage(pkgs)
-                        .should().callMethod(System.class, "exit", int.class)
-                        .orShould().callMethod(Runtime.class, "exit", int.class)
-                        .orShould().callMethod(Runtime.class, "halt", int.class)
-                        .orShould().callMethod(Runtime.class, "addShutdownHook", Thread.class)
-                        .orShould().callMethod(Runtime.class, "removeShutdownHook", Thread.class)
+                        .should().accessTargetWhere(invokes("System.exit, Runtime.exit/halt or a shutdown hook, called or referenced (System::exit)",
+                                (owner, name) -> owner.equals(System.class.getName()) && name.equals("exit")
+                                        || owner.equals(Runtime.class.getName()) && Set.of("exit", "halt", "addShutdownHook", "removeShutdownHook").contains(name)))
                         .because(why).allowEmptyShould(true));
     }
 
@@ -309,9 +310,10 @@ public final class Boundaries {
                                         .or(type(java.io.FileWriter.class)).or(type(java.io.RandomAccessFile.class))
                                         .or(type(java.io.FileDescriptor.class)).or(type(java.io.Console.class))
                                         .as("java.io.File*, RandomAccessFile, FileDescriptor, java.nio.file, java.nio.channels, Guava's io or zip files"))
-                        .orShould().callConstructorWhere(new DescribedPredicate<>("a PrintStream, PrintWriter, Formatter or Scanner opened on a file name") {
+                        .orShould().accessTargetWhere(new DescribedPredicate<JavaAccess<?>>("a PrintStream, PrintWriter, Formatter or Scanner opened on a file name (new, or ::new)") {
                             @Override
-                            public boolean test(com.tngtech.archunit.core.domain.JavaConstructorCall c) {
+                            public boolean test(JavaAccess<?> a) {
+                                if (!(a instanceof JavaCodeUnitAccess<?> c) || !c.getName().equals("<init>")) return false;
                                 String owner = c.getTargetOwner().getName();
                                 boolean opener = owner.equals(java.io.PrintStream.class.getName()) || owner.equals(java.io.PrintWriter.class.getName())
                                         || owner.equals(java.util.Formatter.class.getName()) || owner.equals(java.util.Scanner.class.getName());
@@ -329,12 +331,8 @@ public final class Boundaries {
                 noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat(
                                 type(ProcessBuilder.class).or(type(Process.class)).or(type(ProcessHandle.class))
                                         .as("ProcessBuilder, Process or ProcessHandle"))
-                        .orShould().callMethodWhere(new DescribedPredicate<>("Runtime.exec") {
-                            @Override
-                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall c) {
-                                return c.getTargetOwner().getName().equals(Runtime.class.getName()) && c.getName().equals("exec");
-                            }
-                        })
+                        .orShould().accessTargetWhere(invokes("Runtime.exec, called or referenced",
+                                (owner, name) -> owner.equals(Runtime.class.getName()) && name.equals("exec")))
                         .because(why).allowEmptyShould(true));
     }
 
@@ -357,14 +355,9 @@ public final class Boundaries {
         return new Boundary("no-native-code", "graded code used native code", why,
                 noClasses().that().resideInAnyPackage(pkgs).should().dependOnClassesThat()
                         .resideInAnyPackage("com.sun.jna..", "java.lang.foreign..", "jdk.incubator.foreign..", "sun.nio..")
-                        .orShould().callMethodWhere(new DescribedPredicate<>("System/Runtime.load or loadLibrary") {
-                            @Override
-                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall c) {
-                                String owner = c.getTargetOwner().getName();
-                                return (owner.equals(System.class.getName()) || owner.equals(Runtime.class.getName()))
-                                        && (c.getName().equals("load") || c.getName().equals("loadLibrary"));
-                            }
-                        })
+                        .orShould().accessTargetWhere(invokes("System/Runtime.load or loadLibrary, called or referenced",
+                                (owner, name) -> (owner.equals(System.class.getName()) || owner.equals(Runtime.class.getName()))
+                                        && (name.equals("load") || name.equals("loadLibrary"))))
                         .because(why).allowEmptyShould(true));
     }
 
@@ -376,15 +369,10 @@ public final class Boundaries {
                 + " the tests run on, not to a kernel module: the grader fixes them before your code runs (which"
                 + " implementation is loaded, the seed), and a test must see the same JVM whatever ran before it.";
         return new Boundary("no-global-state", "graded code changed the JVM's global state", why,
-                noClasses().that().resideInAnyPackage(pkgs).should().callMethodWhere(new DescribedPredicate<>(
-                                "System.setProperty/getProperties/clearProperty/setOut/setErr/setIn/getenv, Locale or TimeZone.setDefault") {
-                            @Override
-                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall c) {
-                                String owner = c.getTargetOwner().getName();
-                                return (owner.equals(System.class.getName()) || owner.equals(java.util.Locale.class.getName())
-                                        || owner.equals(java.util.TimeZone.class.getName())) && GLOBAL_STATE.contains(c.getName());
-                            }
-                        })
+                noClasses().that().resideInAnyPackage(pkgs).should().accessTargetWhere(invokes(
+                                "System.setProperty/getProperties/clearProperty/setOut/setErr/setIn/getenv, Locale or TimeZone.setDefault, called or referenced",
+                                (owner, name) -> (owner.equals(System.class.getName()) || owner.equals(java.util.Locale.class.getName())
+                                        || owner.equals(java.util.TimeZone.class.getName())) && GLOBAL_STATE.contains(name)))
                         .because(why).allowEmptyShould(true));
     }
 
@@ -409,6 +397,20 @@ public final class Boundaries {
                                         .and(DescribedPredicate.not(type(Object.class)))
                                         .as("classes outside the course's APIs"))
                         .because(why).allowEmptyShould(true));
+    }
+
+    /**
+     * A call of, or a reference to ({@code System::exit}, {@code PrintStream::new}), a method or
+     * constructor whose owner and name {@code target} accepts: a method reference hands the method to
+     * someone else to call, which is as good as calling it.
+     */
+    private static DescribedPredicate<JavaAccess<?>> invokes(String description, java.util.function.BiPredicate<String, String> target) {
+        return new DescribedPredicate<>(description) {
+            @Override
+            public boolean test(JavaAccess<?> a) {
+                return a instanceof JavaCodeUnitAccess<?> && target.test(a.getTargetOwner().getName(), a.getName());
+            }
+        };
     }
 
     /** A class that declares {@code finalize()}: it would run on the JVM's finalizer thread. */

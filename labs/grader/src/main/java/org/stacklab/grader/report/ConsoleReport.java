@@ -61,15 +61,15 @@ public final class ConsoleReport {
         clearStatus();
         String score = points(lab.score()) + " / " + points(lab.maxScore());
         out.println(pad(lab.lab().id() + "  " + lab.lab().title(), WIDTH - score.length()) + score);
-        for (String n : lab.notes()) out.println("  note: " + n);
+        for (String n : lab.notes()) out.println("  note: " + printable(n));
         if (lab.zeroReason() != null) {
-            for (String line : lab.zeroReason().strip().split("\n")) out.println("  ! " + line);
+            for (String line : printable(lab.zeroReason().strip()).split("\n")) out.println("  ! " + line);
         }
         for (TestOutcome t : lab.tests()) {
             String right = pad(points(t.score()) + "/" + points(t.maxScore()), 7) + String.format(Locale.ROOT, "%5.1fs", t.seconds());
-            out.println(pad("  " + (t.passed() ? "✓ " : "✗ ") + t.name(), WIDTH - right.length()) + right);
+            out.println(pad("  " + (t.passed() ? "✓ " : "✗ ") + printable(t.name()), WIDTH - right.length()) + right);
             if (!t.passed() && !t.output().isBlank()) {
-                for (String line : t.output().strip().split("\n")) out.println("      " + line);
+                for (String line : printable(t.output().strip()).split("\n")) out.println("      " + line);
             }
         }
         out.println();
@@ -83,6 +83,25 @@ public final class ConsoleReport {
             out.println(pad("Total (" + labs.size() + " labs, " + String.format(Locale.ROOT, "%.1f", seconds) + " s)",
                     WIDTH - score.length()) + score);
         }
+    }
+
+    /**
+     * {@code s} with every control character but newline and tab shown as {@code \\uXXXX}: what a
+     * test printed (student code) must not move the terminal's cursor, erase lines or draw a fake
+     * "✓ 27 / 27" over the real table.
+     */
+    public static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            if (sb != null) {
+                if (control) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                else sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     public static String points(double p) {
