@@ -2,11 +2,21 @@ package org.stacklab.cli.demo;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.stacklab.kernel.core.PacketTrace;
 import org.stacklab.hw.link.FaultSpec;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.tcp.TcpStats;
+import org.stacklab.report.html.CwndRecorder;
+import org.stacklab.report.html.HtmlReport;
+import org.stacklab.report.html.LineChart;
+import org.stacklab.report.html.PacketLadder;
 import org.stacklab.scenario.Host;
 import org.stacklab.scenario.Link;
 import org.stacklab.scenario.LinkOptions;
@@ -30,9 +40,19 @@ public final class Demo {
     private final Shell shell;
     private final Link h1Link;
     private int section;
+    /** The HTML report being written alongside the console (null without --html). */
+    private final HtmlReport html;
+    /** Each host's trace count when the current section began: its frames are the ones after. */
+    private final Map<String, Long> traceMarks = new HashMap<>();
 
     public Demo(PrintStream out, long seed, Path pcap, ModuleSet modules) {
+        this(out, seed, pcap, modules, null);
+    }
+
+    /** With {@code html} non-null, each section with traffic also adds its packet ladder to that report. */
+    public Demo(PrintStream out, long seed, Path pcap, ModuleSet modules, HtmlReport html) {
         this.out = out;
+        this.html = html;
         this.topo = new Topology(seed, modules);
         Host h1 = topo.addHost("h1");
         Host h2 = topo.addHost("h2");
@@ -77,9 +97,11 @@ public final class Demo {
         failed += sh("trace on");
         failed += sh("h1 ping -c 3 h2");
         failed += sh("h1 cat /proc/net/arp");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("Loopback: ping 127.0.0.1 never touches a NIC");
         failed += sh("h1 ping -c 2 127.0.0.1");
+        if (html != null) html.paragraph("No ladder here: a frame to 127.0.0.1 goes round inside h1 and never reaches a wire.");
 
         title("Sockets and ports: a server listens");
         failed += sh("trace off");
@@ -100,6 +122,7 @@ public final class Demo {
         out.print(TraceLadder.draw(entries.subList(Math.min(mark, entries.size()), entries.size()),
                 "h1 (client)", Ip4.parse("10.0.0.1"), "h2 (server)", Ip4.parse("10.0.0.2"), 80));
         out.println("      SYN, SYN-ACK, ACK: ESTABLISHED on both sides; FIN from each side closes it.");
+        ladder("h1", "h2", PacketLadder.tcpPort(80), 40);
 
         title("ss -tan while a connection is open, then TIME-WAIT");
         failed += sh("h2 nc -l 8080 &");
@@ -110,6 +133,7 @@ public final class Demo {
         failed += sh("run 5ms");
         failed += sh("h1 ss -tan");
         note("The side that closed first waits in TIME-WAIT for 2 x MSL before the port is free again.");
+        ladder("h1", "h2", PacketLadder.tcpPort(8080), 40);
 
         title("UDP: datagrams, no handshake");
         failed += sh("h2 nc -u -l 5353 &");
@@ -120,11 +144,13 @@ public final class Demo {
         failed += sh("trace off");
         failed += sh("h2 ss -uan");
         failed += sh("kill %1");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("Routing: ping across a router");
         note("r1 forwards between 10.0.0.0/24 and 10.0.1.0/24; each hop lowers the TTL by one.");
         failed += sh("h1 ping -c 2 h3");
         failed += sh("r1 ip route");
+        ladder("h1", "h3", PacketLadder.everything(), 40);
 
         title("Interrupts, NAPI and counters");
         failed += sh("h2 httpd -p 8000 -c 1 &");
@@ -134,6 +160,7 @@ public final class Demo {
         failed += sh("h1 ip -s link show eth0");
         note("Fewer interrupts than frames: the NIC throttles them (ITR, 50 us here) and the driver");
         note("polls the ring (NAPI) until it is empty before it lets the NIC interrupt again.");
+        ladder("h1", "h2", PacketLadder.tcpPort(8000), 40);
 
         title("A lossy link: TCP retransmits");
         note("h1 serves 200 kB to h2 while 5% of the frames h1 sends are lost on its cable.");
@@ -144,7 +171,9 @@ public final class Demo {
         failed += sh("h1 httpd -p 8001 -c 1 &");
         failed += sh("run 1ms");
         int[] shown = {0};
+        CwndRecorder cwnd = new CwndRecorder(k1, 8001);
         k1.trace().setListener(e -> {
+            if (html != null) cwnd.onFrame(e);
             if (e.outgoing() && isRetransmission(e) && shown[0]++ < 6) {
                 out.println("  h1 " + e.lineWithDevice() + "   (retransmission)");
             }
@@ -155,12 +184,15 @@ public final class Demo {
         h1Link.faultsToB().setSpec(FaultSpec.NONE);
         out.println("h1 retransmitted " + (retransmits(k1) - retransBefore) + " segments; the cable dropped "
                 + h1Link.faultsToB().dropped() + " of h1's frames; every byte still arrived, in order.");
+        PacketLadder lossy = ladder("h1", "h2", PacketLadder.tcpPort(8001), 60);
+        if (html != null && lossy != null) html.chart(cwndChart(cwnd, lossy));
 
         title("The firewall: block and log");
         failed += sh("h2 iptables -A INPUT -p icmp -j LOG --log-prefix BLOCKED:");
         failed += sh("h2 iptables -A INPUT -p icmp -j DROP");
         failed += shExpectingFailure("h1 ping -c 2 -W 1 h2"); // every echo is dropped: ping exits 1
         failed += sh("h2 iptables -L INPUT -n -v");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
         failed += sh("h2 dmesg | grep BLOCKED"); // a real pipe: dmesg's lines, as dmesg prints them
         failed += sh("h2 iptables -F");
 
@@ -201,8 +233,64 @@ public final class Demo {
         return !seenSeq.add(key);
     }
 
+    /**
+     * Adds the section's packet ladder between hosts {@code a} and {@code b} to the HTML report, made
+     * from both hosts' traces since the section began; a long one is cut to {@code max} arrows,
+     * starting a little before the first lost frame if there is one. Returns the whole ladder.
+     */
+    private PacketLadder ladder(String a, String b, Predicate<PacketLadder.Frame> which, int max) {
+        if (html == null) return null;
+        PacketLadder l = PacketLadder.between(a, ADDRESSES.get(a), since(a), b, ADDRESSES.get(b), since(b), which);
+        if (l.arrows().isEmpty()) return l;
+        PacketLadder shown = l;
+        if (l.arrows().size() > max) {
+            int from = Math.max(0, l.firstLost() - 12);
+            shown = l.window(from, max);
+            html.paragraph("Arrows " + (from + 1) + " to " + (from + shown.arrows().size()) + " of " + l.arrows().size()
+                    + (l.firstLost() >= 0 ? ", from just before the first lost frame" : "") + ".");
+        }
+        html.ladder(shown);
+        return l;
+    }
+
+    private static final Map<String, Integer> ADDRESSES = Map.of(
+            "h1", Ip4.parse("10.0.0.1"), "h2", Ip4.parse("10.0.0.2"), "h3", Ip4.parse("10.0.1.1"));
+
+    /** The frames host {@code name} traced since the section began. */
+    private List<PacketTrace.Entry> since(String name) {
+        PacketTrace t = topo.host(name).kernel().trace();
+        List<PacketTrace.Entry> all = t.entries();
+        long fresh = t.total() - traceMarks.getOrDefault(name, 0L);
+        return new ArrayList<>(all.subList((int) Math.max(0, all.size() - fresh), all.size()));
+    }
+
+    /** cwnd, ssthresh and packets in flight of h1's sender, with every loss and retransmission marked. */
+    private static LineChart cwndChart(CwndRecorder rec, PacketLadder ladder) {
+        List<double[]> cw = new ArrayList<>(), ss = new ArrayList<>(), fl = new ArrayList<>();
+        for (CwndRecorder.Sample s : rec.samples()) {
+            double t = s.time() / 1e6;
+            cw.add(new double[] {t, s.cwnd()});
+            ss.add(new double[] {t, s.ssthresh() < 0 ? Double.NaN : s.ssthresh()});
+            fl.add(new double[] {t, s.inFlight()});
+        }
+        LineChart c = new LineChart("h1's congestion window while 5% of its frames are lost", "ms", "segments")
+                .series(new LineChart.Series("cwnd", "#1d4ed8", false, cw))
+                .series(new LineChart.Series("ssthresh", "#ea580c", true, ss))
+                .series(new LineChart.Series("in flight", "#94a3b8", false, fl));
+        for (PacketLadder.Arrow a : ladder.arrows()) {
+            if (!a.rightward()) continue;
+            if (a.lost()) c.mark(new LineChart.Mark(a.sendTime() / 1e6, "frame dropped", "#b91c1c"));
+            else if (a.retransmission()) c.mark(new LineChart.Mark(a.sendTime() / 1e6, "retransmission", "#16a34a"));
+        }
+        return c;
+    }
+
     private void title(String name) {
         section++;
+        if (html != null) {
+            html.section(section + ". " + name);
+            for (Host h : topo.hosts()) traceMarks.put(h.name(), h.kernel().trace().total());
+        }
         String head = "── " + section + ". " + name + " ";
         out.println();
         out.println(head + "─".repeat(Math.max(3, 78 - head.length())));
@@ -210,6 +298,7 @@ public final class Demo {
 
     private void note(String text) {
         out.println("# " + text);
+        if (html != null) html.paragraph(text);
     }
 
     /** Shows the command as typed at the host's prompt, then runs it in the shell. */
