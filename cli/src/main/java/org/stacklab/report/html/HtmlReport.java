@@ -33,7 +33,7 @@ public final class HtmlReport {
     public HtmlReport section(String heading) {
         if (sections > 0) body.append("</section>\n");
         sections++;
-        body.append("<section><h2>").append(Svg.esc(heading)).append("</h2>\n");
+        body.append("<section id=\"s").append(sections).append("\"><h2>").append(Svg.esc(heading)).append("</h2>\n");
         return this;
     }
 

@@ -82,7 +82,27 @@ public final class LadderSvg {
         hosts.append(hostBox(LEFT, ladder.leftName(), ladder.leftIp()));
         hosts.append(hostBox(RIGHT, ladder.rightName(), ladder.rightIp()));
 
-        for (Arrow a : arrows) body.append(arrow(a, sendY.get(a), recvY.get(a)));
+        // Labels sit in the middle of their arrows, as in the textbook diagram, unless segments are in
+        // flight together: then crossing arrows would pile their labels up in the middle, so each
+        // label hugs its sender's line instead, where consecutive sends are a row apart.
+        boolean centred = true;
+        for (Arrow a : arrows) if (recvY.get(a) - sendY.get(a) > 2.5 * ROW) centred = false;
+        for (int i = 0; i < arrows.size(); i++) {
+            Arrow a = arrows.get(i);
+            double recv = recvY.get(a);
+            if (a.lost()) {
+                // Aim a lost frame the way the next frame in its direction went, so it runs with the
+                // burst it belonged to instead of cutting flat across it.
+                for (int j = i + 1; j < arrows.size(); j++) {
+                    Arrow b = arrows.get(j);
+                    if (b.rightward() == a.rightward() && !b.lost()) {
+                        recv = sendY.get(a) + Math.max(ROW, recvY.get(b) - sendY.get(b));
+                        break;
+                    }
+                }
+            }
+            body.append(arrow(a, sendY.get(a), recv, centred));
+        }
 
         StringBuilder states = new StringBuilder();
         if (ladder.initialLeft() != null) {
@@ -116,7 +136,7 @@ public final class LadderSvg {
                 + "\" height=\"18\" rx=\"9\"/>" + Svg.text(x + w / 2, y + 4, "statename", "middle", state) + "</g>";
     }
 
-    private static String arrow(Arrow a, double y1, double recvRow) {
+    private static String arrow(Arrow a, double y1, double recvRow, boolean centred) {
         double x1 = a.rightward() ? LEFT : RIGHT;
         double x2 = a.rightward() ? RIGHT : LEFT;
         double y2 = recvRow;
@@ -156,18 +176,19 @@ public final class LadderSvg {
               .append(Svg.n(hx + px)).append(',').append(Svg.n(hy + py)).append(' ')
               .append(Svg.n(hx - px)).append(',').append(Svg.n(hy - py)).append("\"/>");
         }
-        // The label sits on the arrow, turned with it so it never crosses its own line; a lost
-        // arrow's label sits on the whole path it would have taken.
+        // The label is turned with its arrow so it never crosses its own line; a lost arrow's label
+        // lies along the whole path it would have taken, before the cross.
         double lx1 = a.rightward() ? LEFT : RIGHT, lx2 = a.rightward() ? RIGHT : LEFT;
-        double ly2 = a.lost() ? recvRow : y2;
-        double mx = (lx1 + lx2) / 2 + (a.lost() ? (lx1 - lx2) * 0.2 : 0);
-        double my = (y1 + ly2) / 2 + (a.lost() ? (y1 - ly2) * 0.2 : 0);
+        double ly2 = recvRow;
+        double t = centred && !a.lost() ? 0.5 : centred ? 0.28 : 16 / (RIGHT - LEFT);
+        double mx = lx1 + (lx2 - lx1) * t, my = y1 + (ly2 - y1) * t;
+        String anchor = centred ? "middle" : a.rightward() ? "start" : "end";
         double angle = Math.toDegrees(Math.atan2(Math.abs(ly2 - y1) * (a.rightward() ? 1 : -1), Math.abs(lx2 - lx1)));
         String label = a.label();
         if (a.retransmission()) label += "  \u21ba retransmission";
         if (a.dupAck() > 0) label += "  dup ACK #" + a.dupAck();
         sb.append("<text class=\"label\" x=\"").append(Svg.n(mx)).append("\" y=\"").append(Svg.n(my - 5))
-          .append("\" text-anchor=\"middle\" transform=\"rotate(").append(Svg.n(angle)).append(' ')
+          .append("\" text-anchor=\"").append(anchor).append("\" transform=\"rotate(").append(Svg.n(angle)).append(' ')
           .append(Svg.n(mx)).append(' ').append(Svg.n(my)).append(")\">").append(Svg.esc(label)).append("</text>");
         sb.append("</g>");
         return sb.toString();
