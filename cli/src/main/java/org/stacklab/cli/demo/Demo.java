@@ -276,7 +276,8 @@ public final class Demo {
         LineChart c = new LineChart("h1's congestion window while 5% of its frames are lost", "ms", "segments")
                 .series(new LineChart.Series("cwnd", "#1d4ed8", false, cw))
                 .series(new LineChart.Series("ssthresh", "#ea580c", true, ss))
-                .series(new LineChart.Series("in flight", "#94a3b8", false, fl));
+                .series(new LineChart.Series("in flight", "#94a3b8", false, fl))
+                .breakIdleLongerThan(5);
         for (PacketLadder.Arrow a : ladder.arrows()) {
             if (!a.rightward()) continue;
             if (a.lost()) c.mark(new LineChart.Mark(a.sendTime() / 1e6, "frame dropped", "#b91c1c"));

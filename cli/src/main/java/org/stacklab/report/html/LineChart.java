@@ -19,6 +19,7 @@ public final class LineChart {
     private final String title, xUnit, yUnit;
     private final List<Series> series = new ArrayList<>();
     private final List<Mark> marks = new ArrayList<>();
+    private double breakLongerThan = Double.MAX_VALUE;
 
     public LineChart(String title, String xUnit, String yUnit) {
         this.title = title;
@@ -36,23 +37,72 @@ public final class LineChart {
         return this;
     }
 
+    /**
+     * Cuts out of the time axis every stretch longer than {@code x} in which nothing happened, drawn
+     * as a narrow grey band with its length written in it. A lossy TCP transfer on a fast link is
+     * bursts of microseconds between retransmission timeouts of 200 ms: on a plain time axis the
+     * bursts, where cwnd moves, would be one pixel wide.
+     */
+    public LineChart breakIdleLongerThan(double x) {
+        breakLongerThan = x;
+        return this;
+    }
+
+    /** A stretch of the time axis that is drawn: [from, to] at pixels [px, px + width]. */
+    private record Piece(double from, double to, double px, double width) {
+        double x(double v) { return to == from ? px : px + (v - from) / (to - from) * width; }
+    }
+
+    private List<Piece> pieces(double pw) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (Series s : series) for (double[] p : s.points()) xs.add(p[0]);
+        for (Mark m : marks) xs.add(m.x());
+        List<double[]> spans = new ArrayList<>();
+        double start = xs.isEmpty() ? 0 : xs.first(), prev = start;
+        for (double x : xs) {
+            if (x - prev > breakLongerThan) {
+                spans.add(new double[] {start, prev});
+                start = x;
+            }
+            prev = x;
+        }
+        spans.add(new double[] {start, xs.isEmpty() ? 1 : prev});
+        double total = 0;
+        for (double[] sp : spans) total += sp[1] - sp[0];
+        if (total <= 0) total = 1;
+        // Every burst gets at least a fifth of its fair share of the width, so a short one stays visible.
+        double minimum = total / spans.size() / 5;
+        double weights = 0;
+        for (double[] sp : spans) weights += Math.max(sp[1] - sp[0], minimum);
+        double free = pw - GAP_PX * (spans.size() - 1);
+        List<Piece> out = new ArrayList<>();
+        double px = L;
+        for (double[] sp : spans) {
+            double w = free * Math.max(sp[1] - sp[0], minimum) / weights;
+            out.add(new Piece(sp[0], sp[1], px, w));
+            px += w + GAP_PX;
+        }
+        return out;
+    }
+
+    private static double at(List<Piece> pieces, double v) {
+        Piece p = pieces.get(0);
+        for (Piece q : pieces) if (v >= q.from()) p = q;
+        return Math.min(p.x(v), p.px() + p.width());
+    }
+
+    static final double GAP_PX = 64;
+
     static final double W = 1000, H = 420, L = 70, R = 170, T = 40, B = 60;
 
     public String draw() {
-        double xmin = Double.MAX_VALUE, xmax = -Double.MAX_VALUE, ymax = 0;
-        for (Series s : series) {
-            for (double[] p : s.points()) {
-                xmin = Math.min(xmin, p[0]);
-                xmax = Math.max(xmax, p[0]);
-                if (!Double.isNaN(p[1])) ymax = Math.max(ymax, p[1]);
-            }
-        }
-        if (xmin > xmax) { xmin = 0; xmax = 1; }
-        if (xmax == xmin) xmax = xmin + 1;
-        double[] xt = ticks(xmin, xmax), yt = ticks(0, Math.max(1, ymax));
-        double x0 = xt[0], x1 = xt[xt.length - 1], y1 = yt[yt.length - 1];
+        double ymax = 0;
+        for (Series s : series) for (double[] p : s.points()) if (!Double.isNaN(p[1])) ymax = Math.max(ymax, p[1]);
+        double[] yt = ticks(0, Math.max(1, ymax));
+        double y1 = yt[yt.length - 1];
         double pw = W - L - R, ph = H - T - B;
-        java.util.function.DoubleUnaryOperator sx = v -> L + (v - x0) / (x1 - x0) * pw;
+        List<Piece> pieces = pieces(pw);
+        java.util.function.DoubleUnaryOperator sx = v -> at(pieces, v);
         java.util.function.DoubleUnaryOperator sy = v -> T + ph - v / y1 * ph;
 
         StringBuilder sb = new StringBuilder();
@@ -64,12 +114,32 @@ public final class LineChart {
             double y = sy.applyAsDouble(v);
             sb.append(Svg.line(L, y, L + pw, y, "grid")).append(Svg.text(L - 8, y + 4, "tick", "end", fmt(v)));
         }
-        for (double v : xt) {
-            double x = sx.applyAsDouble(v);
-            sb.append(Svg.line(x, T, x, T + ph, "grid")).append(Svg.text(x, T + ph + 18, "tick", "middle", fmt(v)));
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            // Ticks inside this stretch, about one per 110 pixels; a narrow stretch shows only where it starts.
+            double[] xt = p.width() < 110 || p.to() == p.from() ? new double[] {p.from()}
+                    : ticks(p.from(), p.to(), Math.max(2, (int) (p.width() / 110)));
+            double lastLabel = -1e9;
+            for (double v : xt) {
+                if (v < p.from() - 1e-9 || v > p.to() + 1e-9) continue;
+                double x = p.x(v);
+                sb.append(Svg.line(x, T, x, T + ph, "grid"));
+                if (x - lastLabel >= 70) {
+                    sb.append(Svg.text(x, T + ph + 18, "tick", "middle", fmt(v)));
+                    lastLabel = x;
+                }
+            }
+            if (i + 1 < pieces.size()) {
+                Piece q = pieces.get(i + 1);
+                double gx = p.px() + p.width();
+                sb.append("<rect class=\"idle\" x=\"").append(Svg.n(gx + 4)).append("\" y=\"").append(Svg.n(T))
+                  .append("\" width=\"").append(Svg.n(GAP_PX - 8)).append("\" height=\"").append(Svg.n(ph)).append("\"/>");
+                sb.append(Svg.text(gx + GAP_PX / 2, T + 16, "idletext", "middle", fmt1(q.from() - p.to())));
+                sb.append(Svg.text(gx + GAP_PX / 2, T + 30, "idletext", "middle", "idle"));
+            }
         }
         sb.append(Svg.line(L, T + ph, L + pw, T + ph, "axis")).append(Svg.line(L, T, L, T + ph, "axis"));
-        sb.append(Svg.text(L + pw / 2, H - 14, "axislabel", "middle", "time (" + xUnit + ")"));
+        sb.append(Svg.text(L + pw / 2, H - 14, "axislabel", "middle", "time (" + xUnit + (pieces.size() > 1 ? "; idle stretches cut out" : "") + ")"));
         sb.append("<text class=\"axislabel\" text-anchor=\"middle\" transform=\"translate(20 ")
           .append(Svg.n(T + ph / 2)).append(") rotate(-90)\">").append(Svg.esc(yUnit)).append("</text>");
 
@@ -119,8 +189,10 @@ public final class LineChart {
     }
 
     /** Round tick values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten, about six of them. */
-    static double[] ticks(double lo, double hi) {
-        double raw = (hi - lo) / 6;
+    static double[] ticks(double lo, double hi) { return ticks(lo, hi, 6); }
+
+    static double[] ticks(double lo, double hi, int count) {
+        double raw = (hi - lo) / count;
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / p < 1.5 ? p : raw / p < 3.5 ? 2 * p : raw / p < 7.5 ? 5 * p : 10 * p;
         double start = Math.floor(lo / step) * step, end = Math.ceil(hi / step) * step;
@@ -132,7 +204,12 @@ public final class LineChart {
 
     static String fmt(double v) {
         if (Math.abs(v - Math.rint(v)) < 1e-9) return Long.toString(Math.round(v));
-        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** An idle stretch's length: 199.9 ms, 12.3 ms, 0.45 ms. */
+    private String fmt1(double v) {
+        return (v >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v)) + " " + xUnit;
     }
 
     static String css() {
@@ -146,6 +223,8 @@ public final class LineChart {
             svg.chart .legend { font-size: 13px; fill: #0f172a; }
             svg.chart .series { fill: none; stroke-width: 2.2; }
             svg.chart .mark { stroke-width: 1.5; opacity: 0.7; }
+            svg.chart .idle { fill: #f1f5f9; }
+            svg.chart .idletext { font-size: 11px; fill: #64748b; font-style: italic; }
             """;
     }
 }
