@@ -26,21 +26,20 @@ public final class LadderSvg {
     /** A pause longer than this between two rows is drawn as a break in the time axis. */
     static final long GAP_NS = 1_000_000;
 
-    static final double WIDTH = 1000, LEFT = 215, RIGHT = 785, ROW = 24, TOP = 86, GAP = 30;
+    static final double WIDTH = 1000, LEFT = 215, RIGHT = 785, ROW = 26, TOP = 86, GAP = 30;
 
     private LadderSvg() {}
 
     /** The ladder as one {@code <svg>} element (no namespace attribute: it is meant to sit inline in HTML). */
     public static String draw(PacketLadder ladder) {
-        // One row per event: the send of each arrow, its arrival (or, for a lost frame, where it would
-        // have arrived: the row stays empty so the stopped arrow has room).
+        // One row per event: the send of each arrow and its arrival (a lost frame has none).
         record Event(long time, int order, Arrow arrow, boolean send) {}
         List<Arrow> arrows = ladder.arrows();
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < arrows.size(); i++) {
             Arrow a = arrows.get(i);
             events.add(new Event(a.sendTime(), 2 * i, a, true));
-            events.add(new Event(a.lost() ? a.sendTime() : a.recvTime(), 2 * i + 1, a, false));
+            if (!a.lost()) events.add(new Event(a.recvTime(), 2 * i + 1, a, false));
         }
         events.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::order));
 
@@ -60,12 +59,10 @@ public final class LadderSvg {
             prev = e.time();
             boolean leftSide = e.send() == e.arrow().rightward();
             (e.send() ? sendY : recvY).put(e.arrow(), y);
-            if (e.send() || !e.arrow().lost()) {
-                String ts = TcpdumpFormat.timestamp(e.time());
-                axis.append(leftSide ? Svg.text(LEFT - 140, y + 4, "time", "end", ts)
-                        : Svg.text(RIGHT + 140, y + 4, "time", "start", ts));
-                axis.append(Svg.line(leftSide ? LEFT - 4 : RIGHT, y, leftSide ? LEFT : RIGHT + 4, y, "tick"));
-            }
+            String ts = TcpdumpFormat.timestamp(e.time());
+            axis.append(leftSide ? Svg.text(LEFT - 140, y + 4, "time", "end", ts)
+                    : Svg.text(RIGHT + 140, y + 4, "time", "start", ts));
+            axis.append(Svg.line(leftSide ? LEFT - 4 : RIGHT, y, leftSide ? LEFT : RIGHT + 4, y, "tick"));
             y += ROW;
         }
         double bottom = y;
@@ -86,10 +83,10 @@ public final class LadderSvg {
         // flight together: then crossing arrows would pile their labels up in the middle, so each
         // label hugs its sender's line instead, where consecutive sends are a row apart.
         boolean centred = true;
-        for (Arrow a : arrows) if (recvY.get(a) - sendY.get(a) > 2.5 * ROW) centred = false;
+        for (Arrow a : arrows) if (!a.lost() && recvY.get(a) - sendY.get(a) > 2.5 * ROW) centred = false;
         for (int i = 0; i < arrows.size(); i++) {
             Arrow a = arrows.get(i);
-            double recv = recvY.get(a);
+            double recv = a.lost() ? sendY.get(a) + ROW : recvY.get(a);
             if (a.lost()) {
                 // Aim a lost frame the way the next frame in its direction went, so it runs with the
                 // burst it belonged to instead of cutting flat across it.
