@@ -240,7 +240,8 @@ public final class Demo {
      */
     private PacketLadder ladder(String a, String b, Predicate<PacketLadder.Frame> which, int max) {
         if (html == null) return null;
-        PacketLadder l = PacketLadder.between(a, ADDRESSES.get(a), since(a), b, ADDRESSES.get(b), since(b), which);
+        PacketLadder l = PacketLadder.between(a, ADDRESSES.get(a), since(a), b, ADDRESSES.get(b), since(b), which,
+                topo.loop().now());
         if (l.arrows().isEmpty()) return l;
         PacketLadder shown = l;
         if (l.arrows().size() > max) {

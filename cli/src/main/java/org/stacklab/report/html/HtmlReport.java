@@ -56,6 +56,7 @@ public final class HtmlReport {
         for (PacketLadder.Arrow a : ladder.arrows()) {
             lines.append(a.rightward() ? ladder.leftName() : ladder.rightName()).append("  ").append(a.tcpdump());
             if (a.lost()) lines.append("   (dropped on the wire)");
+            if (a.inFlight()) lines.append("   (still on its way when the trace was read)");
             lines.append('\n');
         }
         return pre("the " + ladder.arrows().size() + " tcpdump lines of this ladder (as the sender traced them)", lines.toString());

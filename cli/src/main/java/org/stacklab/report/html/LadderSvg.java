@@ -39,7 +39,7 @@ public final class LadderSvg {
         for (int i = 0; i < arrows.size(); i++) {
             Arrow a = arrows.get(i);
             events.add(new Event(a.sendTime(), 2 * i, a, true));
-            if (!a.lost()) events.add(new Event(a.recvTime(), 2 * i + 1, a, false));
+            if (a.arrived()) events.add(new Event(a.recvTime(), 2 * i + 1, a, false));
         }
         events.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::order));
 
@@ -83,16 +83,16 @@ public final class LadderSvg {
         // flight together: then crossing arrows would pile their labels up in the middle, so each
         // label hugs its sender's line instead, where consecutive sends are a row apart.
         boolean centred = true;
-        for (Arrow a : arrows) if (!a.lost() && recvY.get(a) - sendY.get(a) > 2.5 * ROW) centred = false;
+        for (Arrow a : arrows) if (a.arrived() && recvY.get(a) - sendY.get(a) > 2.5 * ROW) centred = false;
         for (int i = 0; i < arrows.size(); i++) {
             Arrow a = arrows.get(i);
-            double recv = a.lost() ? sendY.get(a) + ROW : recvY.get(a);
-            if (a.lost()) {
+            double recv = a.arrived() ? recvY.get(a) : sendY.get(a) + ROW;
+            if (!a.arrived()) {
                 // Aim a lost frame the way the next frame in its direction went, so it runs with the
                 // burst it belonged to instead of cutting flat across it.
                 for (int j = i + 1; j < arrows.size(); j++) {
                     Arrow b = arrows.get(j);
-                    if (b.rightward() == a.rightward() && !b.lost()) {
+                    if (b.rightward() == a.rightward() && b.arrived()) {
                         recv = sendY.get(a) + Math.max(ROW, recvY.get(b) - sendY.get(b));
                         break;
                     }
@@ -138,7 +138,7 @@ public final class LadderSvg {
         double x2 = a.rightward() ? RIGHT : LEFT;
         double y2 = recvRow;
         String cls = arrowClass(a);
-        if (a.lost()) {
+        if (!a.arrived()) {
             // Stops midway: the frame left the sender and never reached the other end.
             x2 = x1 + (x2 - x1) * 0.55;
             y2 = y1 + (recvRow - y1) * 0.55;
@@ -152,17 +152,22 @@ public final class LadderSvg {
               .append("\" data-win=\"").append(a.window()).append('"');
         }
         if (a.lost()) sb.append(" data-lost=\"true\"");
+        if (a.inFlight()) sb.append(" data-inflight=\"true\"");
         if (a.retransmission()) sb.append(" data-retransmission=\"true\"");
         if (a.dupAck() > 0) sb.append(" data-dupack=\"").append(a.dupAck()).append('"');
         sb.append('>');
         String fate = a.lost() ? "never arrived: dropped on the wire"
+                : a.inFlight() ? "still on its way when the trace was read"
                 : a.recvTime() == a.sendTime() ? "" : "arrived " + TcpdumpFormat.timestamp(a.recvTime());
         sb.append("<title>").append(Svg.esc(a.tcpdump() + (fate.isEmpty() ? "" : "\n" + fate))).append("</title>");
         // A wide invisible line under the arrow makes it easy to hover.
         sb.append(Svg.line(x1, y1, x2, y2, "hit"));
         sb.append(Svg.line(x1, y1, x2, y2, "shaft"));
         double dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy), ux = dx / len, uy = dy / len;
-        if (a.lost()) {
+        if (a.inFlight()) {
+            sb.append(Svg.text(x2 + (a.rightward() ? 12 : -12), y2 + 4, "lostnote inflight", a.rightward() ? "start" : "end",
+                    "still on its way"));
+        } else if (a.lost()) {
             double s = 6;
             sb.append(Svg.line(x2 - s, y2 - s, x2 + s, y2 + s, "cross")).append(Svg.line(x2 - s, y2 + s, x2 + s, y2 - s, "cross"));
             sb.append(Svg.text(x2 + (a.rightward() ? 12 : -12), y2 + 4, "lostnote", a.rightward() ? "start" : "end",
@@ -177,7 +182,7 @@ public final class LadderSvg {
         // lies along the whole path it would have taken, before the cross.
         double lx1 = a.rightward() ? LEFT : RIGHT, lx2 = a.rightward() ? RIGHT : LEFT;
         double ly2 = recvRow;
-        double t = centred && !a.lost() ? 0.5 : centred ? 0.28 : 16 / (RIGHT - LEFT);
+        double t = centred && a.arrived() ? 0.5 : centred ? 0.28 : 16 / (RIGHT - LEFT);
         double mx = lx1 + (lx2 - lx1) * t, my = y1 + (ly2 - y1) * t;
         String anchor = centred ? "middle" : a.rightward() ? "start" : "end";
         double angle = Math.toDegrees(Math.atan2(Math.abs(ly2 - y1) * (a.rightward() ? 1 : -1), Math.abs(lx2 - lx1)));
@@ -193,6 +198,7 @@ public final class LadderSvg {
 
     private static String arrowClass(Arrow a) {
         if (a.lost()) return "lost";
+        if (a.inFlight()) return "inflight";
         if (a.retransmission()) return "retrans";
         if (a.dupAck() > 0) return "dupack";
         return switch (a.kind()) {
@@ -237,7 +243,9 @@ public final class LadderSvg {
                 + colour("rst", "#9f1239") + colour("retrans", "#dc2626") + colour("dupack", "#ea580c")
                 + colour("lost", "#b91c1c") + colour("arp", "#a16207") + colour("icmp", "#15803d")
                 + colour("udp", "#0e7490") + colour("other", "#525252")
-                + "svg.ladder .lost .shaft { stroke-dasharray: 7 4; }\n";
+                + colour("inflight", "#64748b")
+                + "svg.ladder .lost .shaft, svg.ladder .inflight .shaft { stroke-dasharray: 7 4; }\n"
+                + "svg.ladder .lostnote.inflight { fill: #64748b; }\n";
     }
 
     private static String colour(String cls, String c) {
@@ -248,7 +256,7 @@ public final class LadderSvg {
     /** Swatch classes and what they mean, in legend order. */
     static final String[][] LEGEND = {
         {"ctl", "SYN / FIN"}, {"data", "TCP data"}, {"ack", "TCP ACK"}, {"retrans", "retransmission"},
-        {"dupack", "duplicate ACK"}, {"lost", "dropped on the wire"}, {"rst", "RST"}, {"arp", "ARP"},
+        {"dupack", "duplicate ACK"}, {"lost", "dropped on the wire"}, {"inflight", "still on its way"}, {"rst", "RST"}, {"arp", "ARP"},
         {"icmp", "ICMP"}, {"udp", "UDP"},
     };
 }

@@ -28,12 +28,24 @@ import org.stacklab.kernel.tcp.TcpHeader;
 public final class PacketLadder {
     public enum Kind { TCP, UDP, ICMP, ARP, OTHER }
 
+    public static final long LOST = -1, IN_FLIGHT = -2;
+
+    /**
+     * A frame unmatched this soon before the traces were read is "in flight", not lost: the demo
+     * reads a section's traces the moment its last command returns, and a command can return with a
+     * final ACK or FIN still in the NIC's ring. A frame on the emulated wires arrives within
+     * microseconds; a millisecond is ample.
+     */
+    static final long IN_FLIGHT_NS = 1_000_000;
+
     /**
      * One frame between the two hosts.
      *
      * @param rightward  sent by the left host to the right one
      * @param sendTime   when the sender traced it going out (ns)
-     * @param recvTime   when the receiver traced it coming in, or -1 if it never arrived
+     * @param recvTime   when the receiver traced it coming in, {@link #LOST} if it never arrived, or
+     *                   {@link #IN_FLIGHT} if it left so shortly before the traces were read that it may
+     *                   just not have arrived yet
      * @param flags      TCP flags as tcpdump prints them ({@code S.}, {@code P.}, {@code .}), else ""
      * @param relSeq     TCP: sequence number relative to the sender's ISN (tcpdump's default)
      * @param relAck     TCP: acknowledgment number relative to the receiver's ISN, -1 without ACK
@@ -44,7 +56,13 @@ public final class PacketLadder {
     public record Arrow(Kind kind, boolean rightward, long sendTime, long recvTime, String flags, long relSeq,
                         long relAck, int window, int length, String label, String tcpdump, boolean retransmission,
                         int dupAck) {
-        public boolean lost() { return recvTime < 0; }
+        /** Sent and never received: dropped on the way. */
+        public boolean lost() { return recvTime == LOST; }
+
+        /** Sent so shortly before the traces were read that it may still have been on its way. */
+        public boolean inFlight() { return recvTime == IN_FLIGHT; }
+
+        public boolean arrived() { return recvTime >= 0; }
 
         Arrow withLabel(String l) {
             return new Arrow(kind, rightward, sendTime, recvTime, flags, relSeq, relAck, window, length, l, tcpdump,
@@ -102,14 +120,25 @@ public final class PacketLadder {
     public static PacketLadder between(String leftName, int leftIp, List<PacketTrace.Entry> leftTrace,
                                        String rightName, int rightIp, List<PacketTrace.Entry> rightTrace,
                                        Predicate<Frame> which) {
+        long last = 0;
+        for (var t : java.util.Arrays.asList(leftTrace, rightTrace)) {
+            if (t != null && !t.isEmpty()) last = Math.max(last, t.get(t.size() - 1).time());
+        }
+        return between(leftName, leftIp, leftTrace, rightName, rightIp, rightTrace, which, last);
+    }
+
+    /** As above, with the traces read at virtual time {@code now} (ns): what left just before may be in flight. */
+    public static PacketLadder between(String leftName, int leftIp, List<PacketTrace.Entry> leftTrace,
+                                       String rightName, int rightIp, List<PacketTrace.Entry> rightTrace,
+                                       Predicate<Frame> which, long now) {
         List<Arrow> raw = new ArrayList<>();
         List<Frame> rawFrames = new ArrayList<>();
         // What each side received, by content, oldest first: a sent frame is matched to the first
         // unmatched copy that arrived at or after it left.
         Map<String, ArrayDeque<PacketTrace.Entry>> atRight = arrivals(rightTrace, rightIp, leftIp, which);
         Map<String, ArrayDeque<PacketTrace.Entry>> atLeft = arrivals(leftTrace, leftIp, rightIp, which);
-        sent(leftTrace, leftIp, rightIp, which, atRight, rightTrace != null, true, raw, rawFrames);
-        if (rightTrace != null) sent(rightTrace, rightIp, leftIp, which, atLeft, true, false, raw, rawFrames);
+        sent(leftTrace, leftIp, rightIp, which, atRight, rightTrace != null, true, now, raw, rawFrames);
+        if (rightTrace != null) sent(rightTrace, rightIp, leftIp, which, atLeft, true, false, now, raw, rawFrames);
         else {
             // Only the left side traced: what it received is all we know of the right side's sends.
             for (var q : atLeft.values()) {
@@ -175,7 +204,7 @@ public final class PacketLadder {
 
     private static void sent(List<PacketTrace.Entry> trace, int me, int peer, Predicate<Frame> which,
                              Map<String, ArrayDeque<PacketTrace.Entry>> peerArrivals, boolean peerTraced,
-                             boolean rightward, List<Arrow> out, List<Frame> frames) {
+                             boolean rightward, long now, List<Arrow> out, List<Frame> frames) {
         for (PacketTrace.Entry e : trace) {
             if (!e.outgoing()) continue;
             Frame f = decode(e.frame());
@@ -185,7 +214,7 @@ public final class PacketLadder {
                 ArrayDeque<PacketTrace.Entry> q = peerArrivals.get(f.matchKey());
                 while (q != null && !q.isEmpty() && q.peekFirst().time() < e.time()) q.removeFirst(); // an older copy
                 PacketTrace.Entry got = q == null ? null : q.pollFirst();
-                recv = got == null ? -1 : got.time();
+                recv = got != null ? got.time() : now - e.time() < IN_FLIGHT_NS ? IN_FLIGHT : LOST;
             }
             out.add(new Arrow(f.kind(), rightward, e.time(), recv, "", 0, -1, 0, 0, "", e.line(), false, 0));
             frames.add(f);

@@ -36,7 +36,7 @@ final class TcpStates {
         for (Arrow a : arrows) {
             if (a.kind() != Kind.TCP) continue;
             events.add(new Event(a.sendTime(), n++, a, a.rightward(), true));
-            if (!a.lost()) events.add(new Event(a.recvTime(), n++, a, !a.rightward(), false));
+            if (a.arrived()) events.add(new Event(a.recvTime(), n++, a, !a.rightward(), false));
         }
         events.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::order));
         String[] state = {initial(arrows, true), initial(arrows, false)};     // [0] left, [1] right

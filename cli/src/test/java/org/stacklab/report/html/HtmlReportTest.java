@@ -117,6 +117,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void onlyTheLossySectionLosesFrames() {
+        NodeList all = doc.getElementsByTagName("section");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element s = (Element) all.item(i);
+            if (s.getAttribute("id").equals("s10")) continue;
+            for (Element a : arrows(s)) {
+                // A frame still in the NIC's ring when a section's last command returned is in flight, not lost.
+                assertFalse(a.hasAttribute("data-lost"), s.getAttribute("id") + ": " + title(a));
+            }
+        }
+    }
+
+    @Test
     void duplicateAcksAreCountedInTheLossySection() {
         boolean third = arrows(section("s10")).stream().anyMatch(a -> a.getAttribute("data-dupack").equals("3"));
         assertTrue(third, "a loss in the middle of a window brings three duplicate ACKs");
