@@ -1,6 +1,10 @@
 package org.stacklab.cli.demo;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +48,8 @@ public final class Demo {
     private final HtmlReport html;
     /** Each host's trace count when the current section began: its frames are the ones after. */
     private final Map<String, Long> traceMarks = new HashMap<>();
+    /** The console text of the current section (only with a report). */
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     public Demo(PrintStream out, long seed, Path pcap, ModuleSet modules) {
         this(out, seed, pcap, modules, null);
@@ -51,7 +57,8 @@ public final class Demo {
 
     /** With {@code html} non-null, each section with traffic also adds its packet ladder to that report. */
     public Demo(PrintStream out, long seed, Path pcap, ModuleSet modules, HtmlReport html) {
-        this.out = out;
+        // With a report, the console text is also kept per section, for the page to show under each ladder.
+        this.out = html == null ? out : new PrintStream(new TeeOutputStream(out, console), true, StandardCharsets.UTF_8);
         this.html = html;
         this.topo = new Topology(seed, modules);
         Host h1 = topo.addHost("h1");
@@ -91,6 +98,7 @@ public final class Demo {
         failed += sh("h1 ip link");
         failed += sh("h1 ip addr");
         failed += sh("h1 ip route");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("ARP, then ping across the switch");
         note("h1 knows h2's IP address but not its MAC: the first frame is an ARP broadcast.");
@@ -108,6 +116,7 @@ public final class Demo {
         failed += sh("h2 nc -l 80 &");
         failed += sh("run 1ms");
         failed += sh("h2 ss -tln");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("The TCP three-way handshake, data and close");
         note("nc connects, sends one line, closes; the server prints what it got.");
@@ -200,6 +209,7 @@ public final class Demo {
         failed += sh("h1 lsmod");
         out.println();
         out.println("seed " + topo.seed() + " · replay: ./stacklab demo --seed " + topo.seed());
+        consoleToReport();
         topo.close(); // flushes the pcap
         return failed;
     }
@@ -242,7 +252,10 @@ public final class Demo {
         if (html == null) return null;
         PacketLadder l = PacketLadder.between(a, ADDRESSES.get(a), since(a), b, ADDRESSES.get(b), since(b), which,
                 topo.loop().now());
-        if (l.arrows().isEmpty()) return l;
+        if (l.arrows().isEmpty()) {
+            html.paragraph("No frames crossed a wire between " + a + " and " + b + " in this section.");
+            return l;
+        }
         PacketLadder shown = l;
         if (l.arrows().size() > max) {
             int from = Math.max(0, l.firstLost() - 12);
@@ -287,9 +300,34 @@ public final class Demo {
         return c;
     }
 
+    /** Adds the console text since the last section heading to the report, folded. */
+    private void consoleToReport() {
+        if (html == null) return;
+        out.flush();
+        String text = console.toString(StandardCharsets.UTF_8).strip();
+        console.reset();
+        if (!text.isEmpty()) html.pre("what the console showed", text);
+    }
+
+    /** Writes to two streams: the console and the section's copy for the report. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream a, b;
+
+        TeeOutputStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override public void write(int c) throws IOException { a.write(c); b.write(c); }
+        @Override public void write(byte[] buf, int off, int len) throws IOException { a.write(buf, off, len); b.write(buf, off, len); }
+        @Override public void flush() throws IOException { a.flush(); b.flush(); }
+    }
+
     private void title(String name) {
         section++;
         if (html != null) {
+            if (section == 1) console.reset();   // the banner belongs to no section
+            else consoleToReport();
             html.section(section + ". " + name);
             for (Host h : topo.hosts()) traceMarks.put(h.name(), h.kernel().trace().total());
         }

@@ -105,7 +105,7 @@ public final class HtmlReport {
         pre { font-size: 12px; background: #0f172a; color: #e2e8f0; padding: 10px; border-radius: 6px; overflow-x: auto; }
         .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: #334155; margin: 8px 0; }
         .legend span { display: inline-flex; align-items: center; gap: 6px; }
-        .legend svg { background: transparent; }
+        .legend svg.ladder { background: transparent; }
         .legend .shaft { stroke-width: 3; }
         """;
 }
