@@ -1,7 +1,6 @@
 package org.stacklab.report.html;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +19,8 @@ import org.stacklab.kernel.tcp.TcpHeader;
  *
  * <p>The two traces are matched frame by frame: a frame the sender traced going out and the receiver
  * traced coming in is one arrow from one time to the other; a frame that went out and never came in
- * was lost on the wire (the fault injector dropped it) and is drawn stopping midway. Matching compares
+ * was lost on the wire (the fault injector dropped it) and is drawn stopping midway. (The fault
+ * injector only counts its drops; the two traces say which frames they were.) Matching compares
  * the IP packet without TTL and checksum (a router changes both) or the ARP message.
  *
  * <p>This is the model; {@link LadderSvg} draws it.
@@ -133,28 +133,8 @@ public final class PacketLadder {
                                        Predicate<Frame> which, long now) {
         List<Arrow> raw = new ArrayList<>();
         List<Frame> rawFrames = new ArrayList<>();
-        // What each side received, by content, oldest first: a sent frame is matched to the first
-        // unmatched copy that arrived at or after it left.
-        Map<String, ArrayDeque<PacketTrace.Entry>> atRight = arrivals(rightTrace, rightIp, leftIp, which);
-        Map<String, ArrayDeque<PacketTrace.Entry>> atLeft = arrivals(leftTrace, leftIp, rightIp, which);
-        sent(leftTrace, leftIp, rightIp, which, atRight, rightTrace != null, true, now, raw, rawFrames);
-        if (rightTrace != null) sent(rightTrace, rightIp, leftIp, which, atLeft, true, false, now, raw, rawFrames);
-        else {
-            // Only the left side traced: what it received is all we know of the right side's sends.
-            for (var q : atLeft.values()) {
-                for (PacketTrace.Entry e : q) {
-                    Frame f = decode(e.frame());
-                    raw.add(new Arrow(f.kind(), false, e.time(), e.time(), "", 0, -1, 0, 0, "", e.line(), false, 0));
-                    rawFrames.add(f);
-                }
-            }
-        }
-        // Frames the receiver got that the sender's trace no longer holds (its ring overflowed): drawn
-        // as leaving when they arrived, so nothing seen is left out.
-        if (rightTrace != null) {
-            leftovers(atRight, true, raw, rawFrames);
-            leftovers(atLeft, false, raw, rawFrames);
-        }
+        direction(leftTrace, leftIp, rightTrace, rightIp, true, which, now, raw, rawFrames);
+        direction(rightTrace, rightIp, leftTrace, leftIp, false, which, now, raw, rawFrames);
         Integer[] order = new Integer[raw.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, Comparator.comparingLong(i -> raw.get(i).sendTime()));
@@ -189,48 +169,66 @@ public final class PacketLadder {
         return -1;
     }
 
-    private static Map<String, ArrayDeque<PacketTrace.Entry>> arrivals(List<PacketTrace.Entry> trace, int me, int peer,
-                                                                       Predicate<Frame> which) {
-        Map<String, ArrayDeque<PacketTrace.Entry>> m = new HashMap<>();
-        if (trace == null) return m;
-        for (PacketTrace.Entry e : trace) {
-            if (e.outgoing()) continue;
-            Frame f = decode(e.frame());
-            if (f == null || f.srcIp() != peer || f.dstIp() != me && !isArpFor(f, me) || !which.test(f)) continue;
-            m.computeIfAbsent(f.matchKey(), k -> new ArrayDeque<>()).add(e);
+    /**
+     * The arrows from {@code me} to {@code peer}: each frame {@code me} traced going out, with the
+     * time {@code peer} traced it coming in. Frames are matched by content. When the same bytes went
+     * out more than once (a retransmission identical to a lost original), an arrival belongs to the
+     * latest copy sent before it: an earlier copy would have arrived earlier, had it arrived at all.
+     * Either trace may be null (not traced): then what the other side saw is all there is.
+     */
+    private static void direction(List<PacketTrace.Entry> senderTrace, int me, List<PacketTrace.Entry> receiverTrace,
+                                  int peer, boolean rightward, Predicate<Frame> which, long now,
+                                  List<Arrow> out, List<Frame> frames) {
+        List<PacketTrace.Entry> sends = new ArrayList<>(), arrivals = new ArrayList<>();
+        List<Frame> sendFrames = new ArrayList<>(), arrivalFrames = new ArrayList<>();
+        pick(senderTrace, true, me, peer, which, sends, sendFrames);
+        pick(receiverTrace, false, me, peer, which, arrivals, arrivalFrames);
+        long[] recv = new long[sends.size()];
+        if (receiverTrace == null) {
+            for (int i = 0; i < recv.length; i++) recv[i] = sends.get(i).time();   // nothing known: arrives at once
+        } else {
+            Map<String, List<Integer>> byContent = new HashMap<>();
+            for (int i = 0; i < sends.size(); i++) {
+                byContent.computeIfAbsent(sendFrames.get(i).matchKey(), k -> new ArrayList<>()).add(i);
+                long age = now - sends.get(i).time();
+                recv[i] = age < IN_FLIGHT_NS ? IN_FLIGHT : LOST;
+            }
+            boolean[] matched = new boolean[sends.size()];
+            for (int j = 0; j < arrivals.size(); j++) {
+                PacketTrace.Entry r = arrivals.get(j);
+                List<Integer> copies = byContent.getOrDefault(arrivalFrames.get(j).matchKey(), List.of());
+                int best = -1;
+                for (int i : copies) if (!matched[i] && sends.get(i).time() <= r.time()) best = i;
+                if (best >= 0) {
+                    matched[best] = true;
+                    recv[best] = r.time();
+                } else {
+                    // The sender's trace no longer holds it (its ring overflowed) or was not kept:
+                    // drawn as leaving when it arrived, so nothing seen is left out.
+                    out.add(new Arrow(arrivalFrames.get(j).kind(), rightward, r.time(), r.time(), "", 0, -1, 0, 0, "",
+                            r.line(), false, 0));
+                    frames.add(arrivalFrames.get(j));
+                }
+            }
         }
-        return m;
+        for (int i = 0; i < sends.size(); i++) {
+            out.add(new Arrow(sendFrames.get(i).kind(), rightward, sends.get(i).time(), recv[i], "", 0, -1, 0, 0, "",
+                    sends.get(i).line(), false, 0));
+            frames.add(sendFrames.get(i));
+        }
     }
 
-    private static void sent(List<PacketTrace.Entry> trace, int me, int peer, Predicate<Frame> which,
-                             Map<String, ArrayDeque<PacketTrace.Entry>> peerArrivals, boolean peerTraced,
-                             boolean rightward, long now, List<Arrow> out, List<Frame> frames) {
+    /** The frames from {@code from} to {@code to} in {@code trace}: going out ({@code outgoing}) at the sender, or coming in at the receiver. */
+    private static void pick(List<PacketTrace.Entry> trace, boolean outgoing, int from, int to, Predicate<Frame> which,
+                             List<PacketTrace.Entry> entries, List<Frame> frames) {
+        if (trace == null) return;
         for (PacketTrace.Entry e : trace) {
-            if (!e.outgoing()) continue;
+            if (e.outgoing() != outgoing) continue;
             Frame f = decode(e.frame());
-            if (f == null || f.srcIp() != me || f.dstIp() != peer && !isArpFor(f, peer) || !which.test(f)) continue;
-            long recv = e.time();
-            if (peerTraced) {
-                ArrayDeque<PacketTrace.Entry> q = peerArrivals.get(f.matchKey());
-                while (q != null && !q.isEmpty() && q.peekFirst().time() < e.time()) q.removeFirst(); // an older copy
-                PacketTrace.Entry got = q == null ? null : q.pollFirst();
-                recv = got != null ? got.time() : now - e.time() < IN_FLIGHT_NS ? IN_FLIGHT : LOST;
-            }
-            out.add(new Arrow(f.kind(), rightward, e.time(), recv, "", 0, -1, 0, 0, "", e.line(), false, 0));
+            if (f == null || f.srcIp() != from || f.dstIp() != to && !isArpFor(f, to) || !which.test(f)) continue;
+            entries.add(e);
             frames.add(f);
         }
-    }
-
-    private static void leftovers(Map<String, ArrayDeque<PacketTrace.Entry>> arrivals, boolean rightward,
-                                  List<Arrow> out, List<Frame> frames) {
-        for (var q : arrivals.values()) {
-            for (PacketTrace.Entry e : q) {
-                Frame f = decode(e.frame());
-                out.add(new Arrow(f.kind(), rightward, e.time(), e.time(), "", 0, -1, 0, 0, "", e.line(), false, 0));
-                frames.add(f);
-            }
-        }
-        arrivals.clear();
     }
 
     /** An ARP request asking for {@code ip} (broadcast, so its destination is only in the ARP body). */
