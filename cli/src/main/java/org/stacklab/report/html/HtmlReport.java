@@ -24,6 +24,14 @@ public final class HtmlReport {
     private final String title;
     private final StringBuilder body = new StringBuilder();
     private int sections;
+    private final java.util.Set<String> ids = new java.util.HashSet<>();
+
+    /** {@code s5-ladder}, {@code s10-chart}; a second one in the same section gets {@code -2}. */
+    private String figureId(String kind) {
+        String base = "s" + sections + "-" + kind, id = base;
+        for (int n = 2; !ids.add(id); n++) id = base + "-" + n;
+        return id;
+    }
 
     public HtmlReport(String title) {
         this.title = title;
@@ -51,7 +59,7 @@ public final class HtmlReport {
 
     /** The ladder, and below it the tcpdump lines it was drawn from (folded). */
     public HtmlReport ladder(PacketLadder ladder) {
-        body.append("<figure>").append(LadderSvg.draw(ladder)).append("</figure>\n");
+        body.append("<figure id=\"").append(figureId("ladder")).append("\">").append(LadderSvg.draw(ladder)).append("</figure>\n");
         StringBuilder lines = new StringBuilder();
         for (PacketLadder.Arrow a : ladder.arrows()) {
             lines.append(a.rightward() ? ladder.leftName() : ladder.rightName()).append("  ").append(a.tcpdump());
@@ -63,7 +71,7 @@ public final class HtmlReport {
     }
 
     public HtmlReport chart(LineChart chart) {
-        body.append("<figure>").append(chart.draw()).append("</figure>\n");
+        body.append("<figure id=\"").append(figureId("chart")).append("\">").append(chart.draw()).append("</figure>\n");
         return this;
     }
 
@@ -106,6 +114,11 @@ public final class HtmlReport {
         .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: #334155; margin: 8px 0; }
         .legend span { display: inline-flex; align-items: center; gap: 6px; }
         .legend svg.ladder { background: transparent; }
+        /* page.html#s5 shows section 5 alone: a link to one ladder, and how the README's pictures are taken. */
+        body:has(section:target) section:not(:target), body:has(section:target) header { display: none; }
+        /* page.html#s10-chart shows that one figure alone. */
+        body:has(figure:target) header, body:has(figure:target) section:not(:has(figure:target)),
+        body:has(figure:target) section > :not(figure:target) { display: none; }
         .legend .shaft { stroke-width: 3; }
         """;
 }
