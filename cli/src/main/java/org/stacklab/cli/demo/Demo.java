@@ -194,7 +194,13 @@ public final class Demo {
         out.println("h1 retransmitted " + (retransmits(k1) - retransBefore) + " segments; the cable dropped "
                 + h1Link.faultsToB().dropped() + " of h1's frames; every byte still arrived, in order.");
         PacketLadder lossy = ladder("h1", "h2", PacketLadder.tcpPort(8001), 60);
-        if (html != null && lossy != null) html.chart(cwndChart(cwnd, lossy));
+        if (html != null && lossy != null) {
+            html.chart(cwndChart(cwnd, lossy));
+            html.paragraph("cwnd and ssthresh are h1's TCP_INFO (what ss -ti prints), read at every frame h1 traced; "
+                    + "in flight is the segments sent and not yet acknowledged. Each drop (red) halves the window at "
+                    + "the fast retransmit that follows it (green); a drop the duplicate ACKs cannot reveal waits for "
+                    + "the retransmission timer, the grey stretches cut out of the time axis, and cwnd restarts at 1.");
+        }
 
         title("The firewall: block and log");
         failed += sh("h2 iptables -A INPUT -p icmp -j LOG --log-prefix BLOCKED:");

@@ -41,12 +41,16 @@ class HtmlInChromiumTest {
         report.write(page);
 
         Process p = new ProcessBuilder(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"), "--screenshot=" + png,
+                "--hide-scrollbars", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + dir.resolve("profile"), "--screenshot=" + png,
                 "--window-size=1100,1600", page.toUri().toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
         // A bound on a real process, not a sleep: returns as soon as Chromium exits.
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish; see " + dir.resolve("chromium.log"));
         assertTrue(Files.size(png) > 0, "no screenshot; see " + dir.resolve("chromium.log"));
+        // The page has no script, so the console must stay silent (Chromium logs console messages as
+        // "INFO:CONSOLE:1] ..." with --enable-logging=stderr).
+        String log = Files.readString(dir.resolve("chromium.log"));
+        assertTrue(!log.contains(":CONSOLE"), "the browser console reported something:\n" + log);
 
         BufferedImage img = ImageIO.read(png.toFile());
         Map<Integer, Integer> colours = new HashMap<>();
