@@ -196,6 +196,11 @@ public final class Demo {
         PacketLadder lossy = ladder("h1", "h2", PacketLadder.tcpPort(8001), 60);
         if (html != null && lossy != null) {
             html.chart(cwndChart(cwnd, lossy));
+            html.chart(rttChart(cwnd, lossy));
+            long srtt = cwnd.samples().isEmpty() ? 0 : cwnd.samples().get(cwnd.samples().size() - 1).srttUs();
+            html.paragraph("The smoothed RTT on this gigabit switch is about " + srtt + " \u00b5s, the line along the "
+                    + "bottom: so the RTO sits on Linux's 200 ms floor (1 s before the first RTT sample), and each "
+                    + "timeout doubles it until an ACK for new data brings it back.");
             html.paragraph("cwnd and ssthresh are h1's TCP_INFO (what ss -ti prints), read at every frame h1 traced; "
                     + "in flight is the segments sent and not yet acknowledged. Each drop (red) halves the window at "
                     + "the fast retransmit that follows it (green); a drop the duplicate ACKs cannot reveal waits for "
@@ -327,6 +332,27 @@ public final class Demo {
         @Override public void write(int c) throws IOException { a.write(c); b.write(c); }
         @Override public void write(byte[] buf, int off, int len) throws IOException { a.write(buf, off, len); b.write(buf, off, len); }
         @Override public void flush() throws IOException { a.flush(); b.flush(); }
+    }
+
+    /** The RTT estimate and the RTO it gives (RFC 6298), on the same cut time axis as the cwnd chart. */
+    private static LineChart rttChart(CwndRecorder rec, PacketLadder ladder) {
+        List<double[]> srtt = new ArrayList<>(), rttvar = new ArrayList<>(), rto = new ArrayList<>();
+        for (CwndRecorder.Sample s : rec.samples()) {
+            double t = s.time() / 1e6;
+            srtt.add(new double[] {t, s.srttUs() / 1000.0});
+            rttvar.add(new double[] {t, s.rttvarUs() / 1000.0});
+            rto.add(new double[] {t, s.rtoUs() / 1000.0});
+        }
+        LineChart c = new LineChart("h1's retransmission timeout: RTO = max(200 ms, SRTT + 4 \u00d7 RTTVAR), doubled on each timeout",
+                "ms", "ms")
+                .series(new LineChart.Series("RTO", "#7c3aed", false, rto))
+                .series(new LineChart.Series("SRTT", "#1d4ed8", false, srtt))
+                .series(new LineChart.Series("RTTVAR", "#94a3b8", true, rttvar))
+                .breakIdleLongerThan(5);
+        for (PacketLadder.Arrow a : ladder.arrows()) {
+            if (a.rightward() && a.retransmission()) c.mark(new LineChart.Mark(a.sendTime() / 1e6, "retransmission", "#16a34a"));
+        }
+        return c;
     }
 
     private void title(String name) {

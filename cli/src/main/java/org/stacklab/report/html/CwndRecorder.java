@@ -20,8 +20,12 @@ import org.stacklab.kernel.socket.TcpInfo;
  * so it works with a student's TCP as well as the reference.
  */
 public final class CwndRecorder {
-    /** One sample: cwnd, ssthresh (-1 while infinite, i.e. in the first slow start) and packets in flight. */
-    public record Sample(long time, int cwnd, int ssthresh, int inFlight, int peerWindow) {}
+    /**
+     * One sample: cwnd, ssthresh (-1 while infinite, i.e. in the first slow start) and packets in
+     * flight, in segments; the peer's window in bytes; smoothed RTT, its variation and the RTO in µs.
+     */
+    public record Sample(long time, int cwnd, int ssthresh, int inFlight, int peerWindow, long srttUs, long rttvarUs,
+                         long rtoUs) {}
 
     private final Kernel kernel;
     private final int localPort;
@@ -38,11 +42,12 @@ public final class CwndRecorder {
         TcpInfo ti = find();
         if (ti == null) return;
         int ss = ti.inInitialSlowStart() ? -1 : ti.sndSsthresh();
-        Sample s = new Sample(e.time(), ti.sndCwnd(), ss, ti.unacked(), ti.sndWnd());
+        Sample s = new Sample(e.time(), ti.sndCwnd(), ss, ti.unacked(), ti.sndWnd(), ti.rtt(), ti.rttvar(), ti.rto());
         // Keep only changes: a 10,000-segment run stays a few hundred points.
         if (!samples.isEmpty()) {
             Sample last = samples.get(samples.size() - 1);
-            if (last.cwnd() == s.cwnd() && last.ssthresh() == s.ssthresh() && last.inFlight() == s.inFlight()) return;
+            if (last.cwnd() == s.cwnd() && last.ssthresh() == s.ssthresh() && last.inFlight() == s.inFlight()
+                    && last.srttUs() == s.srttUs() && last.rttvarUs() == s.rttvarUs() && last.rtoUs() == s.rtoUs()) return;
         }
         samples.add(s);
     }

@@ -113,7 +113,7 @@ class HtmlReportTest {
         String series = "";
         NodeList paths = lossy.getElementsByTagName("path");
         for (int i = 0; i < paths.getLength(); i++) series += ((Element) paths.item(i)).getAttribute("data-series") + " ";
-        assertTrue(series.contains("cwnd") && series.contains("ssthresh"), "chart series: " + series);
+        assertTrue(series.contains("cwnd") && series.contains("ssthresh") && series.contains("RTO"), "chart series: " + series);
     }
 
     @Test
