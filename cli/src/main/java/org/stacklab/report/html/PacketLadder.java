@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -147,9 +149,16 @@ public final class PacketLadder {
         TcpAnnotator tcp = new TcpAnnotator();
         List<Arrow> annotated = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) annotated.add(tcp.annotate(sorted.get(i), frames.get(i)));
-        List<StateChange> states = TcpStates.derive(annotated);
+        // States are one connection's: a ladder holding several (everything() between two busy hosts)
+        // shows none rather than a mix.
+        Set<String> connections = new HashSet<>();
+        for (Frame f : frames) {
+            if (f != null && f.kind() == Kind.TCP) connections.add(Math.min(f.srcPort(), f.dstPort()) + "/" + Math.max(f.srcPort(), f.dstPort()));
+        }
+        boolean one = connections.size() == 1;
+        List<StateChange> states = one ? TcpStates.derive(annotated) : List.of();
         return new PacketLadder(leftName, leftIp, rightName, rightIp, List.copyOf(annotated), states,
-                TcpStates.initial(annotated, true), TcpStates.initial(annotated, false));
+                one ? TcpStates.initial(annotated, true) : null, one ? TcpStates.initial(annotated, false) : null);
     }
 
     /** This ladder cut to {@code n} arrows from index {@code from} (a long transfer shown in part). */
@@ -288,17 +297,20 @@ public final class PacketLadder {
      * outstanding beyond it), as a receiver sends them to ask for a missing segment.
      */
     private static final class TcpAnnotator {
-        private final Map<Boolean, Long> isn = new HashMap<>();
-        private final Map<Boolean, Long> highest = new HashMap<>();   // relative end of what each side sent
-        private final Map<Boolean, Long> lastAck = new HashMap<>();
-        private final Map<Boolean, Integer> lastWin = new HashMap<>();
-        private final Map<Boolean, Integer> dups = new HashMap<>();
+        // Keyed by one direction of one connection ("R40000>80"), so a ladder holding several
+        // connections numbers each from its own ISNs.
+        private final Map<String, Long> isn = new HashMap<>();
+        private final Map<String, Long> highest = new HashMap<>();   // relative end of what each side sent
+        private final Map<String, Long> lastAck = new HashMap<>();
+        private final Map<String, Integer> lastWin = new HashMap<>();
+        private final Map<String, Integer> dups = new HashMap<>();
 
         Arrow annotate(Arrow a, Frame f) {
             if (f == null) return a;
             if (f.kind() != Kind.TCP) return a.withLabel(otherLabel(f, a));
             TcpHeader h = f.tcp();
-            boolean me = a.rightward(), peer = !me;
+            String me = (a.rightward() ? "R" : "L") + h.srcPort() + ">" + h.dstPort();
+            String peer = (a.rightward() ? "L" : "R") + h.dstPort() + ">" + h.srcPort();
             int flags = h.flags();
             boolean syn = (flags & 0x02) != 0, fin = (flags & 0x01) != 0, rst = (flags & 0x04) != 0, ack = (flags & 0x10) != 0;
             long seq = h.seq() & 0xffffffffL;

@@ -113,6 +113,18 @@ class HtmlLadderModelTest {
         assertEquals(1, l.arrows().get(1).relAck(), "B's SYN-ACK acknowledges A's SYN");
     }
 
+    @Test
+    void twoConnectionsInOneLadderAreNumberedEachFromItsOwnIsn() {
+        seg(true, 0, 100, 0, SYN, 0, true);
+        byte[] other = tcpFrame(A, B, 40001, 80, 9000, 0, SYN, 0);     // a second client port, another ISN
+        left.add(new PacketTrace.Entry(1 * US, "eth0", true, other, NetDevice.ARPHRD_ETHER));
+        right.add(new PacketTrace.Entry(6 * US, "eth0", false, other, NetDevice.ARPHRD_ETHER));
+        PacketLadder l = ladder(1000);
+        assertEquals(List.of(0L, 0L), l.arrows().stream().map(Arrow::relSeq).toList());
+        assertFalse(l.arrows().get(1).retransmission(), "another connection's SYN is not a retransmission");
+        assertTrue(l.states().isEmpty(), "no states drawn for a mix of connections");
+    }
+
     static String states(PacketLadder l) {
         StringBuilder sb = new StringBuilder();
         for (PacketLadder.StateChange s : l.states()) sb.append(s.left() ? "a:" : "b:").append(s.state()).append(' ');
