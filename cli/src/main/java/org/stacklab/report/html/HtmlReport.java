@@ -25,6 +25,7 @@ public final class HtmlReport {
     private final StringBuilder body = new StringBuilder();
     private int sections;
     private final java.util.Set<String> ids = new java.util.HashSet<>();
+    private final StringBuilder contents = new StringBuilder();
 
     /** {@code s5-ladder}, {@code s10-chart}; a second one in the same section gets {@code -2}. */
     private String figureId(String kind) {
@@ -42,6 +43,8 @@ public final class HtmlReport {
         if (sections > 0) body.append("</section>\n");
         sections++;
         body.append("<section id=\"s").append(sections).append("\"><h2>").append(Svg.esc(heading)).append("</h2>\n");
+        // Links within the page only: the file still needs nothing from outside.
+        contents.append("<a href=\"#s").append(sections).append("\">").append(Svg.esc(heading)).append("</a>");
         return this;
     }
 
@@ -90,7 +93,7 @@ public final class HtmlReport {
                 + "<p class=\"how\">Time runs down the page. Each arrow is one frame, labelled as tcpdump shows it "
                 + "with relative sequence numbers; hover over an arrow for its full tcpdump line. "
                 + "TCP states are drawn beside each host where they change.</p>"
-                + legend + "</header>\n"
+                + legend + (sections > 1 ? "<nav>" + contents + "</nav>" : "") + "</header>\n"
                 + body + (sections > 0 ? "</section>\n" : "") + "</body></html>\n";
     }
 
@@ -113,6 +116,8 @@ public final class HtmlReport {
         pre { font-size: 12px; background: #0f172a; color: #e2e8f0; padding: 10px; border-radius: 6px; overflow-x: auto; }
         .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: #334155; margin: 8px 0; }
         .legend span { display: inline-flex; align-items: center; gap: 6px; }
+        nav { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 13px; margin: 10px 0 0; }
+        nav a { color: #1d4ed8; text-decoration: none; } nav a:hover { text-decoration: underline; }
         .legend svg.ladder { background: transparent; }
         /* page.html#s5 shows section 5 alone: a link to one ladder, and how the README's pictures are taken. */
         body:has(section:target) section:not(:target), body:has(section:target) header { display: none; }
