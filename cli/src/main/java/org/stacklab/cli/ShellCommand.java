@@ -38,6 +38,10 @@ public final class ShellCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "Run the commands in FILE (one a line, # comments), then exit.")
     Path script;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "On exit, write a self-contained HTML report: a packet ladder per TCP connection and one for ARP, ICMP and UDP, between every two hosts.")
+    Path html;
+
     @Option(names = "--seed", defaultValue = "42", description = "Scenario seed (same seed, same run). Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -89,6 +93,11 @@ public final class ShellCommand implements Callable<Integer> {
             interactive(shell);
             return 0;
         } finally {
+            if (html != null) {
+                // Before the jobs are killed: their connections' last frames are part of the story.
+                org.stacklab.report.html.TraceReport.of(topo, "StackLab shell \u2014 seed " + seed).write(html);
+                out.println("HTML report written to " + html + " (open it in a browser)");
+            }
             Scheduler.of(topo.loop()).killAll();
             topo.close();
         }

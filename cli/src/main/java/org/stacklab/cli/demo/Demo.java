@@ -1,12 +1,26 @@
 package org.stacklab.cli.demo;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.stacklab.kernel.core.PacketTrace;
 import org.stacklab.hw.link.FaultSpec;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.Kernel;
 import org.stacklab.kernel.core.ModuleSet;
 import org.stacklab.kernel.tcp.TcpStats;
+import org.stacklab.report.html.CwndRecorder;
+import org.stacklab.report.html.HtmlReport;
+import org.stacklab.report.html.LineChart;
+import org.stacklab.report.html.PacketLadder;
 import org.stacklab.scenario.Host;
 import org.stacklab.scenario.Link;
 import org.stacklab.scenario.LinkOptions;
@@ -30,9 +44,22 @@ public final class Demo {
     private final Shell shell;
     private final Link h1Link;
     private int section;
+    /** The HTML report being written alongside the console (null without --html). */
+    private final HtmlReport html;
+    /** Each host's trace count when the current section began: its frames are the ones after. */
+    private final Map<String, Long> traceMarks = new HashMap<>();
+    /** The console text of the current section (only with a report). */
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     public Demo(PrintStream out, long seed, Path pcap, ModuleSet modules) {
-        this.out = out;
+        this(out, seed, pcap, modules, null);
+    }
+
+    /** With {@code html} non-null, each section with traffic also adds its packet ladder to that report. */
+    public Demo(PrintStream out, long seed, Path pcap, ModuleSet modules, HtmlReport html) {
+        // With a report, the console text is also kept per section, for the page to show under each ladder.
+        this.out = html == null ? out : new PrintStream(new TeeOutputStream(out, console), true, StandardCharsets.UTF_8);
+        this.html = html;
         this.topo = new Topology(seed, modules);
         Host h1 = topo.addHost("h1");
         Host h2 = topo.addHost("h2");
@@ -71,21 +98,25 @@ public final class Demo {
         failed += sh("h1 ip link");
         failed += sh("h1 ip addr");
         failed += sh("h1 ip route");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("ARP, then ping across the switch");
         note("h1 knows h2's IP address but not its MAC: the first frame is an ARP broadcast.");
         failed += sh("trace on");
         failed += sh("h1 ping -c 3 h2");
         failed += sh("h1 cat /proc/net/arp");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("Loopback: ping 127.0.0.1 never touches a NIC");
         failed += sh("h1 ping -c 2 127.0.0.1");
+        if (html != null) html.paragraph("No ladder here: a frame to 127.0.0.1 goes round inside h1 and never reaches a wire.");
 
         title("Sockets and ports: a server listens");
         failed += sh("trace off");
         failed += sh("h2 nc -l 80 &");
         failed += sh("run 1ms");
         failed += sh("h2 ss -tln");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("The TCP three-way handshake, data and close");
         note("nc connects, sends one line, closes; the server prints what it got.");
@@ -100,6 +131,7 @@ public final class Demo {
         out.print(TraceLadder.draw(entries.subList(Math.min(mark, entries.size()), entries.size()),
                 "h1 (client)", Ip4.parse("10.0.0.1"), "h2 (server)", Ip4.parse("10.0.0.2"), 80));
         out.println("      SYN, SYN-ACK, ACK: ESTABLISHED on both sides; FIN from each side closes it.");
+        ladder("h1", "h2", PacketLadder.tcpPort(80), 40);
 
         title("ss -tan while a connection is open, then TIME-WAIT");
         failed += sh("h2 nc -l 8080 &");
@@ -110,6 +142,7 @@ public final class Demo {
         failed += sh("run 5ms");
         failed += sh("h1 ss -tan");
         note("The side that closed first waits in TIME-WAIT for 2 x MSL before the port is free again.");
+        ladder("h1", "h2", PacketLadder.tcpPort(8080), 40);
 
         title("UDP: datagrams, no handshake");
         failed += sh("h2 nc -u -l 5353 &");
@@ -120,11 +153,13 @@ public final class Demo {
         failed += sh("trace off");
         failed += sh("h2 ss -uan");
         failed += sh("kill %1");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
 
         title("Routing: ping across a router");
         note("r1 forwards between 10.0.0.0/24 and 10.0.1.0/24; each hop lowers the TTL by one.");
         failed += sh("h1 ping -c 2 h3");
         failed += sh("r1 ip route");
+        ladder("h1", "h3", PacketLadder.everything(), 40);
 
         title("Interrupts, NAPI and counters");
         failed += sh("h2 httpd -p 8000 -c 1 &");
@@ -134,6 +169,7 @@ public final class Demo {
         failed += sh("h1 ip -s link show eth0");
         note("Fewer interrupts than frames: the NIC throttles them (ITR, 50 us here) and the driver");
         note("polls the ring (NAPI) until it is empty before it lets the NIC interrupt again.");
+        ladder("h1", "h2", PacketLadder.tcpPort(8000), 40);
 
         title("A lossy link: TCP retransmits");
         note("h1 serves 200 kB to h2 while 5% of the frames h1 sends are lost on its cable.");
@@ -144,7 +180,9 @@ public final class Demo {
         failed += sh("h1 httpd -p 8001 -c 1 &");
         failed += sh("run 1ms");
         int[] shown = {0};
+        CwndRecorder cwnd = new CwndRecorder(k1, 8001);
         k1.trace().setListener(e -> {
+            if (html != null) cwnd.onFrame(e);
             if (e.outgoing() && isRetransmission(e) && shown[0]++ < 6) {
                 out.println("  h1 " + e.lineWithDevice() + "   (retransmission)");
             }
@@ -155,12 +193,26 @@ public final class Demo {
         h1Link.faultsToB().setSpec(FaultSpec.NONE);
         out.println("h1 retransmitted " + (retransmits(k1) - retransBefore) + " segments; the cable dropped "
                 + h1Link.faultsToB().dropped() + " of h1's frames; every byte still arrived, in order.");
+        PacketLadder lossy = ladder("h1", "h2", PacketLadder.tcpPort(8001), 60);
+        if (html != null && lossy != null) {
+            html.chart(cwndChart(cwnd, lossy));
+            html.chart(rttChart(cwnd, lossy));
+            long srtt = cwnd.samples().isEmpty() ? 0 : cwnd.samples().get(cwnd.samples().size() - 1).srttUs();
+            html.paragraph("The smoothed RTT on this gigabit switch is about " + srtt + " \u00b5s, the line along the "
+                    + "bottom: so the RTO sits on Linux's 200 ms floor (1 s before the first RTT sample), and each "
+                    + "timeout doubles it until an ACK for new data brings it back.");
+            html.paragraph("cwnd and ssthresh are h1's TCP_INFO (what ss -ti prints), read at every frame h1 traced; "
+                    + "in flight is the segments sent and not yet acknowledged. Each drop (red) halves the window at "
+                    + "the fast retransmit that follows it (green); a drop the duplicate ACKs cannot reveal waits for "
+                    + "the retransmission timer, the grey stretches cut out of the time axis, and cwnd restarts at 1.");
+        }
 
         title("The firewall: block and log");
         failed += sh("h2 iptables -A INPUT -p icmp -j LOG --log-prefix BLOCKED:");
         failed += sh("h2 iptables -A INPUT -p icmp -j DROP");
         failed += shExpectingFailure("h1 ping -c 2 -W 1 h2"); // every echo is dropped: ping exits 1
         failed += sh("h2 iptables -L INPUT -n -v");
+        ladder("h1", "h2", PacketLadder.everything(), 40);
         failed += sh("h2 dmesg | grep BLOCKED"); // a real pipe: dmesg's lines, as dmesg prints them
         failed += sh("h2 iptables -F");
 
@@ -168,6 +220,7 @@ public final class Demo {
         failed += sh("h1 lsmod");
         out.println();
         out.println("seed " + topo.seed() + " · replay: ./stacklab demo --seed " + topo.seed());
+        consoleToReport();
         topo.close(); // flushes the pcap
         return failed;
     }
@@ -201,8 +254,115 @@ public final class Demo {
         return !seenSeq.add(key);
     }
 
+    /**
+     * Adds the section's packet ladder between hosts {@code a} and {@code b} to the HTML report, made
+     * from both hosts' traces since the section began; a long one is cut to {@code max} arrows,
+     * starting a little before the first lost frame if there is one. Returns the whole ladder.
+     */
+    private PacketLadder ladder(String a, String b, Predicate<PacketLadder.Frame> which, int max) {
+        if (html == null) return null;
+        PacketLadder l = PacketLadder.between(a, ADDRESSES.get(a), since(a), b, ADDRESSES.get(b), since(b), which,
+                topo.loop().now());
+        if (l.arrows().isEmpty()) {
+            html.paragraph("No frames crossed a wire between " + a + " and " + b + " in this section.");
+            return l;
+        }
+        PacketLadder shown = l;
+        if (l.arrows().size() > max) {
+            int from = Math.max(0, l.firstLost() - 12);
+            shown = l.window(from, max);
+            html.paragraph("Arrows " + (from + 1) + " to " + (from + shown.arrows().size()) + " of " + l.arrows().size()
+                    + (l.firstLost() >= 0 ? ", from just before the first lost frame" : "") + ".");
+        }
+        html.ladder(shown);
+        return l;
+    }
+
+    private static final Map<String, Integer> ADDRESSES = Map.of(
+            "h1", Ip4.parse("10.0.0.1"), "h2", Ip4.parse("10.0.0.2"), "h3", Ip4.parse("10.0.1.1"));
+
+    /** The frames host {@code name} traced since the section began. */
+    private List<PacketTrace.Entry> since(String name) {
+        PacketTrace t = topo.host(name).kernel().trace();
+        List<PacketTrace.Entry> all = t.entries();
+        long fresh = t.total() - traceMarks.getOrDefault(name, 0L);
+        return new ArrayList<>(all.subList((int) Math.max(0, all.size() - fresh), all.size()));
+    }
+
+    /** cwnd, ssthresh and packets in flight of h1's sender, with every loss and retransmission marked. */
+    private static LineChart cwndChart(CwndRecorder rec, PacketLadder ladder) {
+        List<double[]> cw = new ArrayList<>(), ss = new ArrayList<>(), fl = new ArrayList<>();
+        for (CwndRecorder.Sample s : rec.samples()) {
+            double t = s.time() / 1e6;
+            cw.add(new double[] {t, s.cwnd()});
+            ss.add(new double[] {t, s.ssthresh() < 0 ? Double.NaN : s.ssthresh()});
+            fl.add(new double[] {t, s.inFlight()});
+        }
+        LineChart c = new LineChart("h1's congestion window while 5% of its frames are lost", "ms", "segments")
+                .series(new LineChart.Series("cwnd", "#1d4ed8", false, cw))
+                .series(new LineChart.Series("ssthresh", "#ea580c", true, ss))
+                .series(new LineChart.Series("in flight", "#94a3b8", false, fl))
+                .breakIdleLongerThan(5);
+        for (PacketLadder.Arrow a : ladder.arrows()) {
+            if (!a.rightward()) continue;
+            if (a.lost()) c.mark(new LineChart.Mark(a.sendTime() / 1e6, "frame dropped", "#b91c1c"));
+            else if (a.retransmission()) c.mark(new LineChart.Mark(a.sendTime() / 1e6, "retransmission", "#16a34a"));
+        }
+        return c;
+    }
+
+    /** Adds the console text since the last section heading to the report, folded. */
+    private void consoleToReport() {
+        if (html == null) return;
+        out.flush();
+        String text = console.toString(StandardCharsets.UTF_8).strip();
+        console.reset();
+        if (!text.isEmpty()) html.pre("what the console showed", text);
+    }
+
+    /** Writes to two streams: the console and the section's copy for the report. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream a, b;
+
+        TeeOutputStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override public void write(int c) throws IOException { a.write(c); b.write(c); }
+        @Override public void write(byte[] buf, int off, int len) throws IOException { a.write(buf, off, len); b.write(buf, off, len); }
+        @Override public void flush() throws IOException { a.flush(); b.flush(); }
+    }
+
+    /** The RTT estimate and the RTO it gives (RFC 6298), on the same cut time axis as the cwnd chart. */
+    private static LineChart rttChart(CwndRecorder rec, PacketLadder ladder) {
+        List<double[]> srtt = new ArrayList<>(), rttvar = new ArrayList<>(), rto = new ArrayList<>();
+        for (CwndRecorder.Sample s : rec.samples()) {
+            double t = s.time() / 1e6;
+            srtt.add(new double[] {t, s.srttUs() / 1000.0});
+            rttvar.add(new double[] {t, s.rttvarUs() / 1000.0});
+            rto.add(new double[] {t, s.rtoUs() / 1000.0});
+        }
+        LineChart c = new LineChart("h1's retransmission timeout: RTO = max(200 ms, SRTT + 4 \u00d7 RTTVAR), doubled on each timeout",
+                "ms", "ms")
+                .series(new LineChart.Series("RTO", "#7c3aed", false, rto))
+                .series(new LineChart.Series("SRTT", "#1d4ed8", false, srtt))
+                .series(new LineChart.Series("RTTVAR", "#94a3b8", true, rttvar))
+                .breakIdleLongerThan(5);
+        for (PacketLadder.Arrow a : ladder.arrows()) {
+            if (a.rightward() && a.retransmission()) c.mark(new LineChart.Mark(a.sendTime() / 1e6, "retransmission", "#16a34a"));
+        }
+        return c;
+    }
+
     private void title(String name) {
         section++;
+        if (html != null) {
+            if (section == 1) console.reset();   // the banner belongs to no section
+            else consoleToReport();
+            html.section(section + ". " + name);
+            for (Host h : topo.hosts()) traceMarks.put(h.name(), h.kernel().trace().total());
+        }
         String head = "── " + section + ". " + name + " ";
         out.println();
         out.println(head + "─".repeat(Math.max(3, 78 - head.length())));
@@ -210,6 +370,7 @@ public final class Demo {
 
     private void note(String text) {
         out.println("# " + text);
+        if (html != null) html.paragraph(text);
     }
 
     /** Shows the command as typed at the host's prompt, then runs it in the shell. */
