@@ -61,6 +61,8 @@ public final class Demo {
         this.out = html == null ? out : new PrintStream(new TeeOutputStream(out, console), true, StandardCharsets.UTF_8);
         this.html = html;
         this.topo = new Topology(seed, modules);
+        this.swapped = modules.overrides().entrySet().stream().filter(e -> !ModuleSet.REFERENCE.equals(e.getValue()))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
         Host h1 = topo.addHost("h1");
         Host h2 = topo.addHost("h2");
         Host r1 = topo.addRouter("r1");
@@ -92,7 +94,9 @@ public final class Demo {
         out.println("StackLab demo — seed " + topo.seed() + " (replay: ./stacklab demo --seed " + topo.seed() + ")");
         out.println("  h1 10.0.0.1 ─┐");
         out.println("  h2 10.0.0.2 ─┼─ sw0 ── r1 (10.0.0.254 | 10.0.1.254) ── h3 10.0.1.1");
-        out.println("Every host runs the reference kernel modules: " + modules());
+        out.println(swapped.isEmpty() ? "Every host runs the reference kernel modules: " + modules()
+                : "Every host runs these kernel modules: " + modules() + "; yours: " + String.join(", ", swapped)
+                  + " (the reference everywhere else)");
 
         title("Network interfaces: ip link, ip addr, ip route");
         failed += sh("h1 ip link");
@@ -224,6 +228,9 @@ public final class Demo {
         topo.close(); // flushes the pcap
         return failed;
     }
+
+    /** The components --use took from somewhere other than the reference (udp=student), for the banner. */
+    private final java.util.List<String> swapped;
 
     private String modules() {
         StringBuilder sb = new StringBuilder();
