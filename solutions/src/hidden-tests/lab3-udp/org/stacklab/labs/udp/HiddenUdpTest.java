@@ -2,12 +2,14 @@ package org.stacklab.labs.udp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.stacklab.grader.Points;
 import org.stacklab.grader.Visibility;
+import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
 
@@ -43,5 +45,51 @@ class HiddenUdpTest {
         UdpRig.recv(server, 8, f1, null);
         UdpRig.recv(server, 8, f2, null);
         assertNotEquals(f1[0].port(), f2[0].port(), () -> rig.explain());
+    }
+
+    @Test @Points(value = 2, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: the most specific socket wins: connected to the sender > bound to the address > wildcard, whatever the bind order")
+    void mostSpecificWins() {
+        UdpRig rig = UdpRig.wired(923);
+        Sock wildcard = UdpRig.udp(rig.h2), specific = UdpRig.udp(rig.h2), connected = UdpRig.udp(rig.h2);
+        for (Sock s : List.of(wildcard, specific, connected)) s.setsockopt(Sock.SOL_SOCKET, Sock.SO_REUSEADDR, 1);
+        assertEquals(0, wildcard.bind(new SockAddr(0, 7)), () -> rig.explain());
+        assertEquals(0, specific.bind(SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
+        assertEquals(0, connected.bind(new SockAddr(0, 7)), () -> rig.explain());
+        assertEquals(0, connected.connect(SockAddr.of("10.0.0.1", 5000)), () -> rig.explain());
+        rig.wire.send(rig.fromWire(5000, 7, "from the peer"));
+        rig.wire.send(rig.fromWire(5001, 7, "from another port"));
+        rig.settle();
+        assertEquals(List.of("from the peer"), UdpRig.drain(connected), () -> "10.0.0.1:5000 is the connected socket's peer" + rig.explain());
+        assertEquals(List.of("from another port"), UdpRig.drain(specific), () -> "bound to 10.0.0.2 beats 0.0.0.0" + rig.explain());
+        assertEquals(List.of(), UdpRig.drain(wildcard), () -> rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: connect(AF_UNSPEC) dissolves the association: no peer, send() is EDESTADDRREQ, anyone's datagrams arrive")
+    void disconnect() {
+        UdpRig rig = UdpRig.wired(924);
+        Sock s = UdpRig.bound(rig.h2, 7);
+        assertEquals(0, s.connect(SockAddr.of("10.0.0.1", 5000)), () -> rig.explain());
+        assertEquals(new SockAddr(org.stacklab.kernel.core.Ip4.parse("10.0.0.1"), 5000), s.peerAddress(), () -> rig.explain());
+        assertEquals(0, s.connect(null), () -> rig.explain());
+        assertNull(s.peerAddress(), () -> rig.explain());
+        assertEquals(Errno.EDESTADDRREQ.neg(), UdpRig.send(s, "x"), () -> rig.explain());
+        rig.wire.send(rig.fromWire(6000, 7, "anyone"));
+        rig.settle();
+        assertEquals(List.of("anyone"), UdpRig.drain(s), () -> rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: shutdown: SHUT_RD reads end-of-file, SHUT_WR sends EPIPE; a datagram larger than 65507 bytes is EMSGSIZE")
+    void shutdownAndSize() {
+        UdpRig rig = UdpRig.switched(925);
+        Sock s = UdpRig.bound(rig.h1, 5000);
+        assertEquals(Errno.EMSGSIZE.neg(), s.sendmsg(new byte[65508], 0, 65508, 0, SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
+        assertEquals(0, s.connect(SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
+        assertEquals(0, s.shutdown(Sock.SHUT_RD), () -> rig.explain());
+        assertEquals(0, s.recvmsg(new byte[8], 0, 8, Sock.MSG_DONTWAIT, null), () -> "after SHUT_RD, recv reads end-of-file" + rig.explain());
+        assertEquals(0, s.shutdown(Sock.SHUT_WR), () -> rig.explain());
+        assertEquals(Errno.EPIPE.neg(), UdpRig.send(s, "x"), () -> "after SHUT_WR, send is EPIPE" + rig.explain());
     }
 }
