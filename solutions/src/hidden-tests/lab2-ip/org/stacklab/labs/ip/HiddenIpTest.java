@@ -54,4 +54,41 @@ class HiddenIpTest {
         rig.run(Time.ms(1));
         assertEquals(List.of("options"), IpRig.drain(s), () -> rig.explain());
     }
+
+    @Test @Points(value = 2, visibility = org.stacklab.grader.Visibility.HIDDEN)
+    @DisplayName("hidden: a router does not fragment a DF datagram: ICMP fragmentation needed with the next-hop MTU; without DF it fragments")
+    void dontFragmentWhenForwarding() {
+        IpRig rig = IpRig.wiredRouter(411);
+        org.stacklab.scenario.Host r1 = rig.host("r1");
+        long mac = r1.nic("eth0").macAddress();
+        byte[] df = org.stacklab.scenario.Frames.udp(mac, IpRig.WIRE_MAC, org.stacklab.kernel.core.Ip4.parse("10.0.1.1"), 5000,
+                org.stacklab.kernel.core.Ip4.parse("10.0.2.1"), 7, new byte[1200]);
+        byte[] noDf = df.clone();
+        df[14 + 6] = 0x40;
+        org.stacklab.scenario.Frames.fixIpChecksum(df);
+        rig.wire.send(df);
+        rig.run(org.stacklab.sim.Time.ms(1));
+        byte[] icmp = rig.wire.frames.stream().filter(f -> f.length >= 42 && f[23] == 1 && f[34] == 3 && f[35] == 4).findFirst().orElse(null);
+        org.junit.jupiter.api.Assertions.assertTrue(icmp != null, () -> "1228 bytes with DF for a 1000-byte MTU: expected ICMP 3/4 back" + rig.explain());
+        org.junit.jupiter.api.Assertions.assertEquals(1000, org.stacklab.scenario.Frames.get16(icmp, 14 + 20 + 6), () -> "the next-hop MTU (RFC 1191)" + rig.explain());
+        org.junit.jupiter.api.Assertions.assertTrue(rig.wire2.frames.stream().noneMatch(f -> f[12] == 8 && f[13] == 0),
+                () -> "a DF datagram must not be forwarded in pieces" + rig.explain());
+        rig.wire.send(noDf);
+        rig.run(org.stacklab.sim.Time.ms(1));
+        long pieces = rig.wire2.frames.stream().filter(f -> f[12] == 8 && f[13] == 0).count();
+        org.junit.jupiter.api.Assertions.assertTrue(pieces >= 2, () -> "without DF the datagram leaves eth1 in fragments; saw " + pieces + rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = org.stacklab.grader.Visibility.HIDDEN)
+    @DisplayName("hidden: a protocol nobody handles is answered with ICMP protocol unreachable and counted (InUnknownProtos)")
+    void protocolUnreachable() {
+        IpRig rig = IpRig.wired(207);
+        org.stacklab.scenario.Host h2 = rig.host("h2");
+        rig.wire.send(org.stacklab.scenario.Frames.ipv4(h2.nic("eth0").macAddress(), IpRig.WIRE_MAC, org.stacklab.kernel.core.Ip4.parse("10.0.0.1"),
+                org.stacklab.kernel.core.Ip4.parse("10.0.0.2"), 99, 64, 7, 0, "mystery".getBytes()));
+        rig.run(org.stacklab.sim.Time.ms(1));
+        org.junit.jupiter.api.Assertions.assertTrue(rig.wire.frames.stream().anyMatch(f -> f.length >= 42 && f[23] == 1 && f[34] == 3 && f[35] == 2),
+                () -> "expected ICMP type 3 code 2 (protocol unreachable) for protocol 99" + rig.explain());
+        org.junit.jupiter.api.Assertions.assertEquals(1, IpRig.counter(h2, "InUnknownProtos"), () -> rig.explain());
+    }
 }

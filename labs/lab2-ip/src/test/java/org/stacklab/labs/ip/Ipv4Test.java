@@ -97,15 +97,39 @@ class Ipv4Test {
     }
 
     @Test @Points(1)
-    @DisplayName("Ethernet padding is not payload: a 1-byte datagram in a 60-byte frame arrives as 1 byte")
+    @DisplayName("Ethernet padding is not payload: an echo request with no data, padded to a 60-byte frame, is answered with no data")
     void paddingIsTrimmed() {
         rig = IpRig.wired(204);
         Host h2 = rig.host("h2");
-        Sock s = IpRig.udpBound(h2, 7);
-        byte[] f = Arrays.copyOf(good(h2, "!"), 60);
+        //   frame: Ethernet 14 │ IP total length 28 │ ICMP echo 8 │ 18 bytes of padding (0xab), not part of the datagram
+        byte[] request = Frames.icmpEcho(h2.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2"), true, 7, 1, 0, 64);
+        byte[] f = Arrays.copyOf(request, 60);
+        Arrays.fill(f, request.length, 60, (byte) 0xab);
         rig.wire.send(f);
         rig.run(Time.ms(1));
-        assertEquals(List.of("!"), IpRig.drain(s), () -> "trim the skb to the IP total length" + rig.explain());
+        byte[] reply = rig.wire.frames.stream().filter(x -> x.length >= 42 && x[12] == 8 && x[13] == 0 && x[23] == 1 && x[34] == 0)
+                .findFirst().orElse(null);
+        assertTrue(reply != null, () -> "no echo reply: was the padding summed into the ICMP checksum? Trim the skb to the IP total length" + rig.explain());
+        assertEquals(28, Frames.get16(reply, 14 + 2), () -> "the reply's IP total length: 20 + 8, no padding echoed back as data" + rig.explain());
+    }
+
+    @Test @Points(2)
+    @DisplayName("fragments are reassembled before delivery: two fragments, the last one first, arrive as one datagram")
+    void fragmentsAreReassembled() {
+        rig = IpRig.wired(206);
+        Host h2 = rig.host("h2");
+        Sock s = IpRig.udpBound(h2, 7);
+        byte[] whole = good(h2, "0123456789abcdefghij");
+        byte[] udp = Arrays.copyOfRange(whole, 14 + 20, whole.length);               // 8 + 20 bytes
+        long mac = h2.nic("eth0").macAddress();
+        int src = Ip4.parse("10.0.0.1"), dst = Ip4.parse("10.0.0.2");
+        //   id 0x1234: [ offset 0, MF, bytes 0..15 ]  [ offset 2 (16 bytes), bytes 16..27 ]
+        byte[] first = Frames.ipv4(mac, IpRig.WIRE_MAC, src, dst, 17, 64, 0x1234, 0x2000, Arrays.copyOfRange(udp, 0, 16));
+        byte[] last = Frames.ipv4(mac, IpRig.WIRE_MAC, src, dst, 17, 64, 0x1234, 2, Arrays.copyOfRange(udp, 16, udp.length));
+        rig.wire.send(last);
+        rig.wire.send(first);
+        rig.run(Time.ms(1));
+        assertEquals(List.of("0123456789abcdefghij"), IpRig.drain(s), () -> "a fragment is not a datagram: hold it until the datagram is whole" + rig.explain());
     }
 
     @Test @Points(1)
