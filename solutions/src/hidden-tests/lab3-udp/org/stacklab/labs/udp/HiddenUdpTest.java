@@ -71,9 +71,11 @@ class HiddenUdpTest {
         UdpRig rig = UdpRig.wired(924);
         Sock s = UdpRig.bound(rig.h2, 7);
         assertEquals(0, s.connect(SockAddr.of("10.0.0.1", 5000)), () -> rig.explain());
+        assertEquals(SockAddr.of("10.0.0.2", 7), s.localAddress(), () -> "connect chose 10.0.0.2 as the source" + rig.explain());
         assertEquals(new SockAddr(org.stacklab.kernel.core.Ip4.parse("10.0.0.1"), 5000), s.peerAddress(), () -> rig.explain());
         assertEquals(0, s.connect(null), () -> rig.explain());
         assertNull(s.peerAddress(), () -> rig.explain());
+        assertEquals(new SockAddr(0, 7), s.localAddress(), () -> "disconnect forgets the source connect chose, keeps the port bind chose" + rig.explain());
         assertEquals(Errno.EDESTADDRREQ.neg(), UdpRig.send(s, "x"), () -> rig.explain());
         rig.wire.send(rig.fromWire(6000, 7, "anyone"));
         rig.settle();
@@ -86,10 +88,42 @@ class HiddenUdpTest {
         UdpRig rig = UdpRig.switched(925);
         Sock s = UdpRig.bound(rig.h1, 5000);
         assertEquals(Errno.EMSGSIZE.neg(), s.sendmsg(new byte[65508], 0, 65508, 0, SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
+        assertEquals(65507, s.sendmsg(new byte[65507], 0, 65507, 0, SockAddr.of("10.0.0.2", 7)), () -> "65507 is the largest UDP payload" + rig.explain());
+        assertEquals(Errno.ENOTCONN.neg(), s.shutdown(Sock.SHUT_WR), () -> "shutdown on an unconnected socket" + rig.explain());
+        assertEquals(Errno.EINVAL.neg(), UdpRig.udp(rig.h1).shutdown(3), () -> rig.explain());
+        s = UdpRig.bound(rig.h1, 5001);
         assertEquals(0, s.connect(SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
         assertEquals(0, s.shutdown(Sock.SHUT_RD), () -> rig.explain());
         assertEquals(0, s.recvmsg(new byte[8], 0, 8, Sock.MSG_DONTWAIT, null), () -> "after SHUT_RD, recv reads end-of-file" + rig.explain());
         assertEquals(0, s.shutdown(Sock.SHUT_WR), () -> rig.explain());
+        Sock sh = s;
         assertEquals(Errno.EPIPE.neg(), UdpRig.send(s, "x"), () -> "after SHUT_WR, send is EPIPE" + rig.explain());
+        assertEquals(Sock.POLLIN | Sock.POLLOUT | Sock.POLLRDHUP | Sock.POLLHUP, sh.poll(), () -> "poll after SHUT_RDWR" + rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: 8192 bytes of SO_RCVBUF hold exactly 5 datagrams of 1000 bytes: Linux refuses only once the charge already exceeds the limit")
+    void receiveBufferExactCount() {
+        UdpRig rig = UdpRig.wired(926);
+        Sock s = UdpRig.bound(rig.h2, 7);
+        s.setsockopt(Sock.SOL_SOCKET, Sock.SO_RCVBUF, 4096);
+        for (int i = 0; i < 10; i++) rig.wire.send(rig.fromWire(5000, 7, "x".repeat(1000)));
+        rig.settle();
+        assertEquals(5, UdpRig.drain(s).size(), () -> "each charges its truesize (2048 bytes here); a datagram is refused only when the charge"
+                + " already exceeds SO_RCVBUF: 4 x 2048 = 8192 is not over 8192, so a 5th fits, the 6th finds 10240" + rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: a pending ICMP error shows in poll (POLLERR) and in SO_ERROR, once")
+    void pollErr() {
+        UdpRig rig = UdpRig.switched(927);
+        Sock c = UdpRig.udp(rig.h1);
+        assertEquals(0, c.connect(SockAddr.of("10.0.0.2", 4444)), () -> rig.explain());
+        assertEquals(Sock.POLLOUT, c.poll(), () -> rig.explain());
+        UdpRig.send(c, "anyone?");
+        rig.settle();
+        assertEquals(Sock.POLLOUT | Sock.POLLERR, c.poll(), () -> rig.explain());
+        assertEquals(Errno.ECONNREFUSED.code, c.getsockopt(Sock.SOL_SOCKET, Sock.SO_ERROR), () -> rig.explain());
+        assertEquals(0, c.getsockopt(Sock.SOL_SOCKET, Sock.SO_ERROR), () -> rig.explain());
     }
 }

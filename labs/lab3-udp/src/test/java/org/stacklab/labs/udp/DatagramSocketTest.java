@@ -90,6 +90,7 @@ class DatagramSocketTest {
         assertEquals(0, otherAddr.bind(SockAddr.of("10.0.0.9", 7)), () -> "10.0.0.2:7 and 10.0.0.9:7 do not overlap" + rig.explain());
         Sock client = UdpRig.bound(rig.h1, 40001);
         assertEquals(0, client.connect(SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
+        assertEquals(SockAddr.of("10.0.0.1", 40001), client.localAddress(), () -> "connect() picks the source address for the peer" + rig.explain());
         assertEquals(4, UdpRig.send(client, "ping"), () -> rig.explain());
         rig.settle();
         assertEquals("ping", UdpRig.recv(server), () -> rig.explain());
@@ -146,6 +147,8 @@ class DatagramSocketTest {
         assertTrue(rig.t.hosts().stream().flatMap(h -> UdpRig.frames(h, true).stream()).noneMatch(f -> UdpRig.isIcmp(f, 3, 3)),
                 () -> "no ICMP error answers a broadcast (RFC 1122 §3.2.2)" + rig.explain());
         assertEquals(0, rig.counter(rig.h2, "NoPorts"), () -> rig.explain());
+        assertEquals(1, rig.counter(rig.h2, "IgnoredMulti"), () -> "a broadcast nobody wanted is counted as IgnoredMulti" + rig.explain());
+        assertEquals(1, UdpRig.drops(rig.h2, org.stacklab.kernel.udp.UdpDropReason.NO_SOCKET), () -> "and dropped with kernel.drop(NO_SOCKET)" + rig.explain());
     }
 
     @Test @Points(1)
@@ -182,6 +185,8 @@ class DatagramSocketTest {
         assertTrue(queued >= 1 && queued < 20, () -> queued + " of 20 datagrams of 1000 bytes queued in an 8192-byte receive buffer"
                 + " (each charges its buffer and sk_buff overhead, about 2.6 KB)" + rig.explain());
         assertEquals(20 - queued, rig.counter(rig.h2, "RcvbufErrors"), () -> "every datagram dropped for the full buffer is counted" + rig.explain());
+        assertEquals(20 - queued, rig.counter(rig.h2, "InErrors"), () -> "as InErrors too" + rig.explain());
+        assertEquals(20 - queued, UdpRig.drops(rig.h2, org.stacklab.kernel.udp.UdpDropReason.SOCKET_RCVBUFF), () -> "and dropped with kernel.drop(SOCKET_RCVBUFF)" + rig.explain());
         rig.wire.send(rig.fromWire(5000, 7, "room again"));
         rig.settle();
         assertEquals(List.of("room again"), UdpRig.drain(s), () -> "reading frees the buffer" + rig.explain());

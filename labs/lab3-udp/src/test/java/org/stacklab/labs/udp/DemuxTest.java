@@ -14,6 +14,7 @@ import org.stacklab.kernel.core.Checksum;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
+import org.stacklab.kernel.udp.UdpDropReason;
 import org.stacklab.scenario.Frames;
 
 /** The receive path: ports, addresses, lengths and the checksum (RFC 768). */
@@ -81,6 +82,8 @@ class DemuxTest {
         rig.settle();
         assertEquals(List.of("no checksum"), UdpRig.drain(s), () -> rig.explain());
         assertEquals(1, rig.counter(rig.h2, "InCsumErrors"), () -> rig.explain());
+        assertEquals(1, rig.counter(rig.h2, "InErrors"), () -> "a checksum error is an InErrors too" + rig.explain());
+        assertEquals(1, UdpRig.drops(rig.h2, UdpDropReason.UDP_CSUM), () -> "dropped with kernel.drop(UDP_CSUM)" + rig.explain());
         assertTrue(rig.wire.frames.stream().noneMatch(f -> UdpRig.isIcmp(f, 3, 3)), () -> "a corrupt datagram gets no ICMP answer" + rig.explain());
     }
 
@@ -102,6 +105,7 @@ class DemuxTest {
         assertEquals(List.of("abc"), UdpRig.drain(s), () -> "UDP length 11 behind 5 bytes of IP padding delivers \"abc\" only;"
                 + " UDP length 200 in an 11-byte datagram and UDP length 7 (< the 8-byte header) are dropped" + rig.explain());
         assertEquals(2, rig.counter(rig.h2, "InErrors"), () -> "both bad lengths are counted as InErrors" + rig.explain());
+        assertEquals(2, UdpRig.drops(rig.h2, UdpDropReason.PKT_TOO_SMALL), () -> "each dropped with kernel.drop(PKT_TOO_SMALL)" + rig.explain());
         assertTrue(rig.wire.frames.stream().noneMatch(f -> UdpRig.isIcmp(f, 3, 3)), () -> "a malformed datagram gets no ICMP answer" + rig.explain());
     }
 
@@ -118,6 +122,7 @@ class DemuxTest {
         rig.settle();
         assertEquals(List.of(), UdpRig.drain(s), () -> rig.explain());
         assertEquals(1, rig.counter(rig.h2, "InErrors"), () -> "4 bytes of UDP header: InErrors" + rig.explain());
+        assertEquals(1, UdpRig.drops(rig.h2, UdpDropReason.PKT_TOO_SMALL), () -> "dropped with kernel.drop(PKT_TOO_SMALL)" + rig.explain());
     }
 
     @Test @Points(2)

@@ -108,6 +108,9 @@ final class UdpRig {
         return out;
     }
 
+    /** How many datagrams {@code h} dropped with {@code reason} ({@code udp.kernel.drop(reason)}, UdpDropReason). */
+    static long drops(Host h, String reason) { return h.kernel().drops(reason); }
+
     long counter(Host h, String name) { return proto(h).counters().getOrDefault(name, 0L); }
 
     /** A UDP datagram from the wire (10.0.0.1:sport) to h2 (10.0.0.2:dport), checksum correct. */
