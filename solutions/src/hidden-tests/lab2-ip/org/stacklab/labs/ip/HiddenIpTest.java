@@ -73,6 +73,15 @@ class HiddenIpTest {
         org.junit.jupiter.api.Assertions.assertEquals(1000, org.stacklab.scenario.Frames.get16(icmp, 14 + 20 + 6), () -> "the next-hop MTU (RFC 1191)" + rig.explain());
         org.junit.jupiter.api.Assertions.assertTrue(rig.wire2.frames.stream().noneMatch(f -> f[12] == 8 && f[13] == 0),
                 () -> "a DF datagram must not be forwarded in pieces" + rig.explain());
+        org.junit.jupiter.api.Assertions.assertEquals(1, IpRig.counter(r1, "FragFails"), () -> rig.explain());
+        byte[] exact = org.stacklab.scenario.Frames.udp(mac, IpRig.WIRE_MAC, org.stacklab.kernel.core.Ip4.parse("10.0.1.1"), 5000,
+                org.stacklab.kernel.core.Ip4.parse("10.0.2.1"), 7, new byte[1000 - 28]);
+        exact[14 + 6] = 0x40;
+        org.stacklab.scenario.Frames.fixIpChecksum(exact);
+        rig.wire.send(exact);
+        rig.run(org.stacklab.sim.Time.ms(1));
+        org.junit.jupiter.api.Assertions.assertEquals(1, rig.wire2.frames.stream().filter(f -> f[12] == 8 && f[13] == 0).count(),
+                () -> "a DF datagram of exactly the MTU (1000 bytes) is forwarded" + rig.explain());
         rig.wire.send(noDf);
         rig.run(org.stacklab.sim.Time.ms(1));
         long pieces = rig.wire2.frames.stream().filter(f -> f[12] == 8 && f[13] == 0).count();
@@ -90,5 +99,40 @@ class HiddenIpTest {
         org.junit.jupiter.api.Assertions.assertTrue(rig.wire.frames.stream().anyMatch(f -> f.length >= 42 && f[23] == 1 && f[34] == 3 && f[35] == 2),
                 () -> "expected ICMP type 3 code 2 (protocol unreachable) for protocol 99" + rig.explain());
         org.junit.jupiter.api.Assertions.assertEquals(1, IpRig.counter(h2, "InUnknownProtos"), () -> rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: the echo reply keeps the request's TOS and is counted; a header-only datagram (20 bytes) is well-formed")
+    void echoTosAndHeaderOnly() {
+        IpRig rig = IpRig.wired(208);
+        Host h2 = rig.host("h2");
+        byte[] req = Frames.icmpEcho(h2.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2"), true, 9, 1, 8, 64);
+        req[14 + 1] = 0x10;
+        Frames.fixIpChecksum(req);
+        rig.wire.send(req);
+        rig.wire.send(Frames.ipv4(h2.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2"), 17, 64, 3, 0, new byte[0]));
+        rig.run(Time.ms(1));
+        byte[] reply = rig.wire.frames.stream().filter(x -> x.length >= 42 && x[12] == 8 && x[13] == 0 && x[23] == 1 && x[34] == 0).findFirst().orElse(null);
+        assertNotNull(reply, () -> rig.explain());
+        assertEquals(0x10, reply[14 + 1] & 0xff, () -> "the reply's TOS is the request's" + rig.explain());
+        assertEquals(1, IpRig.counter(h2, "IcmpOutEchoReps"), () -> rig.explain());
+        assertEquals(0, IpRig.counter(h2, "InHdrErrors"), () -> "20 bytes of header and no payload is a valid datagram" + rig.explain());
+        assertEquals(2, IpRig.counter(h2, "InDelivers"), () -> "both delivered up (UDP then drops the empty one)" + rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: consecutive datagrams carry different IP IDs, and none sets DF by default")
+    void distinctIds() {
+        IpRig rig = IpRig.switched(209);
+        Sock c = IpRig.udp(rig.host("h1"));
+        IpRig.udpBound(rig.host("h2"), 7);
+        IpRig.sendTo(c, "one", "10.0.0.2", 7);
+        IpRig.sendTo(c, "two", "10.0.0.2", 7);
+        rig.run(Time.ms(10));
+        List<byte[]> out = IpRig.frames(rig.host("h1"), true).stream().filter(f -> f[12] == 8 && f[13] == 0 && f[23] == 17).toList();
+        assertEquals(2, out.size(), () -> rig.explain());
+        org.junit.jupiter.api.Assertions.assertNotEquals(Frames.get16(out.get(0), 18), Frames.get16(out.get(1), 18), () -> rig.explain());
+        assertEquals(0, Frames.get16(out.get(0), 20), () -> "flags and offset of an unfragmented datagram" + rig.explain());
+        assertEquals(2, IpRig.counter(rig.host("h1"), "OutRequests"), () -> rig.explain());
     }
 }

@@ -76,6 +76,7 @@ class ArpTest {
         assertNotNull(n, () -> "h2 answered 10.0.0.1's request but did not add 10.0.0.1 to its cache" + rig.explain());
         assertEquals(IpRig.WIRE_MAC, n.mac(), () -> rig.explain());
         assertEquals(null, find(h2, "10.0.0.5"), () -> "a request for 10.0.0.77 must not add its sender to h2's cache" + rig.explain());
+        assertEquals(2, IpRig.counter(h2, "ArpInRequests"), () -> "both requests are counted (ArpInRequests)" + rig.explain());
         assertEquals(3, IpRig.sendTo(IpRig.udp(h2), "hi!", "10.0.0.1", 9), () -> rig.explain());
         rig.run(Time.ms(1));
         assertTrue(rig.t.trace().stream().noneMatch(l -> l.contains("Out ARP, Request who-has 10.0.0.1")), () ->

@@ -94,6 +94,9 @@ class Ipv4Test {
                 + h2.kernel().drops() + rig.explain());
         assertTrue(IpRig.counter(h2, "InHdrErrors") >= 4, () -> "InHdrErrors (RFC 4293): " + IpRig.counter(h2, "InHdrErrors") + rig.explain());
         assertTrue(IpRig.counter(h2, "InReceives") >= 6, () -> "InReceives counts every datagram" + rig.explain());
+        assertEquals(2, IpRig.counter(h2, "InCsumErrors"), () -> "InCsumErrors (each also an InHdrErrors): the bad checksum, and the"
+                + " 12-byte one (Ethernet pads its frame to 60 bytes, so 20 bytes of header are there, half of them zeros)" + rig.explain());
+        assertEquals(1, IpRig.counter(h2, "InTruncatedPkts"), () -> "total length 400 in a shorter frame is InTruncatedPkts" + rig.explain());
     }
 
     @Test @Points(1)
@@ -145,7 +148,36 @@ class Ipv4Test {
         rig.run(Time.ms(1));
         assertEquals(List.of(), IpRig.drain(s), () -> rig.explain());
         assertEquals(1, IpRig.drops(h2.kernel()) - before, () -> "dropped and counted once" + rig.explain());
+        assertEquals(1, IpRig.counter(h2, "InAddrErrors"), () -> "a datagram for an address not ours is an InAddrErrors (RFC 4293)" + rig.explain());
         assertTrue(rig.wire.frames.stream().noneMatch(x -> x.length > 30 && x[12] == 8 && x[13] == 0 && x[14 + 9] == 17),() ->
                 "and not sent anywhere" + rig.explain());
+    }
+
+    @Test @Points(2)
+    @DisplayName("a 3000-byte UDP datagram leaves in fragments of at most the MTU (MF, offsets in 8-byte units, one ID) and arrives whole")
+    void largeDatagramIsFragmented() {
+        rig = IpRig.switched(207);
+        Sock server = IpRig.udpBound(rig.host("h2"), 7);
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; big.length() < 3000; i++) big.append(i % 10);
+        String payload = big.substring(0, 3000);
+        assertEquals(3000, IpRig.sendTo(IpRig.udp(rig.host("h1")), payload, "10.0.0.2", 7), () -> rig.explain());
+        rig.run(Time.ms(10));
+        List<byte[]> pieces = IpRig.frames(rig.host("h1"), true).stream().filter(f -> f[12] == 8 && f[13] == 0 && f[23] == 17).toList();
+        assertEquals(3, pieces.size(), () -> "3008 bytes of UDP in 1480-byte pieces: 3 fragments" + rig.explain());
+        int id = Frames.get16(pieces.get(0), 14 + 4);
+        int expectedOffset = 0;
+        for (int i = 0; i < pieces.size(); i++) {
+            byte[] f = pieces.get(i);
+            int k = i, off = expectedOffset;
+            int fragField = Frames.get16(f, 14 + 6);
+            assertTrue(f.length - 14 <= 1500, () -> "fragment " + k + " is " + (f.length - 14) + " bytes, over the 1500-byte MTU" + rig.explain());
+            assertEquals(id, Frames.get16(f, 14 + 4), () -> "every fragment carries the datagram's ID" + rig.explain());
+            assertEquals(off / 8, fragField & 0x1fff, () -> "fragment " + k + ": offset " + off + " bytes, in 8-byte units" + rig.explain());
+            assertEquals(k < pieces.size() - 1, (fragField & 0x2000) != 0, () -> "MF on every fragment but the last" + rig.explain());
+            assertEquals(0, Checksum.compute(f, 14, 20), () -> "each fragment's header checksum" + rig.explain());
+            expectedOffset += Frames.get16(f, 14 + 2) - 20;
+        }
+        assertEquals(List.of(payload), IpRig.drain(server), () -> "h2 reassembles the 3000 bytes" + rig.explain());
     }
 }
