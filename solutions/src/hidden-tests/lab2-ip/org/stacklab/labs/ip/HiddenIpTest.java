@@ -135,4 +135,27 @@ class HiddenIpTest {
         assertEquals(0, Frames.get16(out.get(0), 20), () -> "flags and offset of an unfragmented datagram" + rig.explain());
         assertEquals(2, IpRig.counter(rig.host("h1"), "OutRequests"), () -> rig.explain());
     }
+
+    @Test @Points(value = 2, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: NUD: learned from a request is STALE; used, it goes DELAY, then a unicast probe confirms it REACHABLE; a new MAC makes it STALE again")
+    void neighbourStates() {
+        IpRig rig = IpRig.wired(106);
+        Host h2 = rig.host("h2");
+        rig.wire.send(Frames.arpRequest(IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2")));
+        rig.run(Time.ms(1));
+        assertEquals("STALE", ArpTest.find(h2, "10.0.0.1").state(), () -> "learned, not confirmed" + rig.explain());
+        IpRig.sendTo(IpRig.udp(h2), "use it", "10.0.0.1", 9);
+        rig.run(Time.ms(1));
+        assertEquals("DELAY", ArpTest.find(h2, "10.0.0.1").state(), () -> "a STALE entry is used at once and re-confirmed after a delay" + rig.explain());
+        long sent = rig.wire.frames.stream().filter(f -> f[12] == 8 && f[13] == 0 && f[23] == 17).count();
+        assertEquals(1, sent, () -> "the datagram left with the STALE MAC, without waiting" + rig.explain());
+        rig.run(Time.s(6));
+        assertTrue(rig.wire.frames.stream().anyMatch(f -> f[12] == 8 && f[13] == 6 && f[21] == 1 && (f[0] & 1) == 0),
+                () -> "after delay_first_probe_time (5 s) a unicast ARP probe" + rig.explain());
+        assertEquals("REACHABLE", ArpTest.find(h2, "10.0.0.1").state(), () -> "the reply to our probe confirms it" + rig.explain());
+        rig.wire.send(Frames.arpRequest(0x020000000099L, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2")));
+        rig.run(Time.ms(1));
+        assertEquals(0x020000000099L, ArpTest.find(h2, "10.0.0.1").mac(), () -> "the newer binding replaces the old (RFC 826 merge)" + rig.explain());
+        assertEquals("STALE", ArpTest.find(h2, "10.0.0.1").state(), () -> "a changed MAC is not confirmed" + rig.explain());
+    }
 }
