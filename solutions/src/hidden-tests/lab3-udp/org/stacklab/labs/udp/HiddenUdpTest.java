@@ -3,6 +3,7 @@ package org.stacklab.labs.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -125,5 +126,57 @@ class HiddenUdpTest {
         assertEquals(Sock.POLLOUT | Sock.POLLERR, c.poll(), () -> rig.explain());
         assertEquals(Errno.ECONNREFUSED.code, c.getsockopt(Sock.SOL_SOCKET, Sock.SO_ERROR), () -> rig.explain());
         assertEquals(0, c.getsockopt(Sock.SOL_SOCKET, Sock.SO_ERROR), () -> rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: errno at the edges: EBADF after close, ENETUNREACH without a route, a pending error fails the next send; an autobound port is released by disconnect")
+    void errnoAtTheEdges() {
+        UdpRig rig = UdpRig.switched(928);
+        Sock c = UdpRig.udp(rig.h1);
+        assertEquals(Errno.ENETUNREACH.neg(), c.connect(SockAddr.of("192.168.9.9", 53)), () -> "no route to 192.168.9.9" + rig.explain());
+        assertEquals(Errno.ENETUNREACH.neg(), UdpRig.sendTo(c, "x", "192.168.9.9", 53), () -> rig.explain());
+        assertEquals(0, c.connect(SockAddr.of("10.0.0.2", 4444)), () -> rig.explain());
+        int port = c.localAddress().port();
+        UdpRig.send(c, "anyone?");
+        rig.settle();
+        assertEquals(Errno.ECONNREFUSED.neg(), UdpRig.send(c, "again?"), () -> "the pending error fails the next send" + rig.explain());
+        assertEquals(0, c.connect(null), () -> rig.explain());
+        assertEquals(new SockAddr(0, 0), c.localAddress(), () -> "disconnect releases the port autobind chose (was " + port + ")" + rig.explain());
+        assertEquals("UNCONN", c.info().state(), () -> rig.explain());
+        Sock d = UdpRig.bound(rig.h1, 5353);
+        d.close();
+        assertEquals(Errno.EBADF.neg(), d.bind(new SockAddr(0, 5354)), () -> rig.explain());
+        assertEquals(Errno.EBADF.neg(), d.connect(SockAddr.of("10.0.0.2", 7)), () -> rig.explain());
+        assertEquals(Errno.EBADF.neg(), UdpRig.sendTo(d, "x", "10.0.0.2", 7), () -> rig.explain());
+        assertEquals(Errno.EBADF.neg(), d.recvmsg(new byte[4], 0, 4, Sock.MSG_DONTWAIT, null), () -> rig.explain());
+        assertEquals(Errno.EOPNOTSUPP.neg(), UdpRig.udp(rig.h1).listen(5), () -> rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: socket options as socket(7) has them: SO_TYPE, SO_SNDBUF and SO_RCVBUF doubled within [minimum, 2 x rmem_max], SO_KEEPALIVE, ENOPROTOOPT; ss shows Recv-Q")
+    void socketOptions() {
+        UdpRig rig = UdpRig.switched(929);
+        Sock s = UdpRig.bound(rig.h2, 7);
+        assertEquals(Sock.SOCK_DGRAM, s.getsockopt(Sock.SOL_SOCKET, Sock.SO_TYPE), () -> rig.explain());
+        assertEquals(0, s.setsockopt(Sock.SOL_SOCKET, Sock.SO_SNDBUF, 10000), () -> rig.explain());
+        assertEquals(20000, s.getsockopt(Sock.SOL_SOCKET, Sock.SO_SNDBUF), () -> rig.explain());
+        s.setsockopt(Sock.SOL_SOCKET, Sock.SO_SNDBUF, 1);
+        assertEquals(4608, s.getsockopt(Sock.SOL_SOCKET, Sock.SO_SNDBUF), () -> "SOCK_MIN_SNDBUF" + rig.explain());
+        s.setsockopt(Sock.SOL_SOCKET, Sock.SO_RCVBUF, 1);
+        assertEquals(2304, s.getsockopt(Sock.SOL_SOCKET, Sock.SO_RCVBUF), () -> "SOCK_MIN_RCVBUF" + rig.explain());
+        s.setsockopt(Sock.SOL_SOCKET, Sock.SO_RCVBUF, 10_000_000);
+        assertEquals(2 * 212992, s.getsockopt(Sock.SOL_SOCKET, Sock.SO_RCVBUF), () -> "capped by net.core.rmem_max, then doubled" + rig.explain());
+        assertEquals(0, s.setsockopt(Sock.SOL_SOCKET, Sock.SO_KEEPALIVE, 1), () -> rig.explain());
+        assertEquals(1, s.getsockopt(Sock.SOL_SOCKET, Sock.SO_KEEPALIVE), () -> rig.explain());
+        assertEquals(Errno.ENOPROTOOPT.neg(), s.setsockopt(Sock.SOL_SOCKET, 999, 1), () -> rig.explain());
+        assertEquals(Errno.ENOPROTOOPT.neg(), s.getsockopt(Sock.SOL_SOCKET, 999), () -> rig.explain());
+        assertEquals(Errno.ENOPROTOOPT.neg(), s.setsockopt(6, 1, 1), () -> "level IPPROTO_TCP on a UDP socket" + rig.explain());
+        UdpRig.sendTo(UdpRig.udp(rig.h1), "queued", "10.0.0.2", 7);
+        rig.settle();
+        org.stacklab.kernel.socket.SockInfo info = s.info();
+        assertEquals("udp", info.netid(), () -> rig.explain());
+        assertTrue(info.recvQ() > 0, () -> "ss Recv-Q: the bytes charged to the receive buffer" + rig.explain());
+        UdpRig.drain(s);
+        assertEquals(0, s.info().recvQ(), () -> "reading uncharges the buffer" + rig.explain());
     }
 }
