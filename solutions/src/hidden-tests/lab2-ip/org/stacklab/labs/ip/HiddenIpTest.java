@@ -158,4 +158,44 @@ class HiddenIpTest {
         assertEquals(0x020000000099L, ArpTest.find(h2, "10.0.0.1").mac(), () -> "the newer binding replaces the old (RFC 826 merge)" + rig.explain());
         assertEquals("STALE", ArpTest.find(h2, "10.0.0.1").state(), () -> "a changed MAC is not confirmed" + rig.explain());
     }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: ARP edges: a probe (sender 0.0.0.0) is answered and teaches nothing; a gratuitous ARP refreshes only a known entry; a multicast sender MAC is refused")
+    void arpEdges() {
+        IpRig rig = IpRig.wired(107);
+        Host h2 = rig.host("h2");
+        long mac = IpRig.WIRE_MAC;
+        rig.wire.send(Frames.arpRequest(mac, 0, Ip4.parse("10.0.0.2")));                                  // probe
+        rig.wire.send(Frames.arpRequest(mac, Ip4.parse("10.0.0.7"), Ip4.parse("10.0.0.7")));              // gratuitous, unknown
+        rig.wire.send(Frames.arpRequest(0x010000000001L, Ip4.parse("10.0.0.8"), Ip4.parse("10.0.0.2")));  // multicast sender MAC
+        rig.run(Time.ms(1));
+        long replies = rig.wire.frames.stream().filter(f -> f[12] == 8 && f[13] == 6 && f[21] == 2).count();
+        assertEquals(1, replies, () -> "only the probe for 10.0.0.2 is answered" + rig.explain());
+        assertEquals(null, ArpTest.find(h2, "0.0.0.0"), () -> rig.explain());
+        assertEquals(null, ArpTest.find(h2, "10.0.0.7"), () -> "a gratuitous ARP creates no entry (Linux arp_accept=0)" + rig.explain());
+        assertEquals(null, ArpTest.find(h2, "10.0.0.8"), () -> rig.explain());
+        rig.wire.send(Frames.arpRequest(mac, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2")));
+        rig.run(Time.ms(1));
+        rig.wire.send(Frames.arpRequest(0x020000000077L, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.1")));   // gratuitous, known: new MAC
+        rig.run(Time.ms(1));
+        assertEquals(0x020000000077L, ArpTest.find(h2, "10.0.0.1").mac(), () -> "a gratuitous ARP updates a known entry" + rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: output edges: no route is ENETUNREACH, a 127.0.0.1 source never leaves by eth0, a broadcast goes to ff:ff:ff:ff:ff:ff")
+    void outputEdges() {
+        IpRig rig = IpRig.switched(210);
+        Host h1 = rig.host("h1");
+        assertEquals(org.stacklab.kernel.socket.Errno.ENETUNREACH.neg(), IpRig.sendTo(IpRig.udp(h1), "x", "192.168.9.9", 7), () -> rig.explain());
+        Sock lo = IpRig.udp(h1);
+        assertEquals(0, lo.bind(org.stacklab.kernel.socket.SockAddr.of("127.0.0.1", 0)), () -> rig.explain());
+        assertEquals(org.stacklab.kernel.socket.Errno.EINVAL.neg(), IpRig.sendTo(lo, "x", "10.0.0.2", 7), () -> "RFC 1122 3.2.1.3 (g): 127/8 never leaves the host" + rig.explain());
+        Sock b = IpRig.udp(h1);
+        b.setsockopt(Sock.SOL_SOCKET, Sock.SO_BROADCAST, 1);
+        assertEquals(5, IpRig.sendTo(b, "hello", "10.0.0.255", 7), () -> rig.explain());
+        rig.run(Time.ms(1));
+        byte[] f = IpRig.frames(h1, true).stream().filter(x -> x[12] == 8 && x[13] == 0 && x[23] == 17).findFirst().orElse(null);
+        assertNotNull(f, () -> rig.explain());
+        for (int i = 0; i < 6; i++) assertEquals(-1, f[i], () -> "a broadcast needs no ARP: Ethernet broadcast" + rig.explain());
+    }
 }
