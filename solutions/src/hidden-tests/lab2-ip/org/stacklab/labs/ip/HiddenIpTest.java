@@ -74,6 +74,7 @@ class HiddenIpTest {
         org.junit.jupiter.api.Assertions.assertTrue(rig.wire2.frames.stream().noneMatch(f -> f[12] == 8 && f[13] == 0),
                 () -> "a DF datagram must not be forwarded in pieces" + rig.explain());
         org.junit.jupiter.api.Assertions.assertEquals(1, IpRig.counter(r1, "FragFails"), () -> rig.explain());
+        org.junit.jupiter.api.Assertions.assertEquals(1, r1.kernel().drops(org.stacklab.kernel.ip.scaffold.IpMib.FRAG_NEEDED), () -> rig.explain());
         byte[] exact = org.stacklab.scenario.Frames.udp(mac, IpRig.WIRE_MAC, org.stacklab.kernel.core.Ip4.parse("10.0.1.1"), 5000,
                 org.stacklab.kernel.core.Ip4.parse("10.0.2.1"), 7, new byte[1000 - 28]);
         exact[14 + 6] = 0x40;
@@ -99,6 +100,7 @@ class HiddenIpTest {
         org.junit.jupiter.api.Assertions.assertTrue(rig.wire.frames.stream().anyMatch(f -> f.length >= 42 && f[23] == 1 && f[34] == 3 && f[35] == 2),
                 () -> "expected ICMP type 3 code 2 (protocol unreachable) for protocol 99" + rig.explain());
         org.junit.jupiter.api.Assertions.assertEquals(1, IpRig.counter(h2, "InUnknownProtos"), () -> rig.explain());
+        org.junit.jupiter.api.Assertions.assertEquals(1, h2.kernel().drops(org.stacklab.kernel.ip.scaffold.IpMib.NO_PROTOCOL), () -> rig.explain());
     }
 
     @Test @Points(value = 1, visibility = Visibility.HIDDEN)
@@ -116,6 +118,7 @@ class HiddenIpTest {
         assertNotNull(reply, () -> rig.explain());
         assertEquals(0x10, reply[14 + 1] & 0xff, () -> "the reply's TOS is the request's" + rig.explain());
         assertEquals(1, IpRig.counter(h2, "IcmpOutEchoReps"), () -> rig.explain());
+        assertEquals(1, IpRig.counter(h2, "IcmpOutMsgs"), () -> rig.explain());
         assertEquals(0, IpRig.counter(h2, "InHdrErrors"), () -> "20 bytes of header and no payload is a valid datagram" + rig.explain());
         assertEquals(2, IpRig.counter(h2, "InDelivers"), () -> "both delivered up (UDP then drops the empty one)" + rig.explain());
     }
@@ -128,12 +131,13 @@ class HiddenIpTest {
         IpRig.udpBound(rig.host("h2"), 7);
         IpRig.sendTo(c, "one", "10.0.0.2", 7);
         IpRig.sendTo(c, "two", "10.0.0.2", 7);
+        IpRig.sendTo(c, "three", "10.0.0.2", 7);
         rig.run(Time.ms(10));
         List<byte[]> out = IpRig.frames(rig.host("h1"), true).stream().filter(f -> f[12] == 8 && f[13] == 0 && f[23] == 17).toList();
-        assertEquals(2, out.size(), () -> rig.explain());
-        org.junit.jupiter.api.Assertions.assertNotEquals(Frames.get16(out.get(0), 18), Frames.get16(out.get(1), 18), () -> rig.explain());
+        assertEquals(3, out.size(), () -> rig.explain());
+        assertEquals(3, out.stream().map(f -> Frames.get16(f, 18)).distinct().count(), () -> "three datagrams, three IDs" + rig.explain());
         assertEquals(0, Frames.get16(out.get(0), 20), () -> "flags and offset of an unfragmented datagram" + rig.explain());
-        assertEquals(2, IpRig.counter(rig.host("h1"), "OutRequests"), () -> rig.explain());
+        assertEquals(3, IpRig.counter(rig.host("h1"), "OutRequests"), () -> rig.explain());
     }
 
     @Test @Points(value = 2, visibility = Visibility.HIDDEN)
@@ -193,6 +197,9 @@ class HiddenIpTest {
         Sock b = IpRig.udp(h1);
         b.setsockopt(Sock.SOL_SOCKET, Sock.SO_BROADCAST, 1);
         assertEquals(5, IpRig.sendTo(b, "hello", "10.0.0.255", 7), () -> rig.explain());
+        byte[] max = new byte[65507];
+        assertEquals(65507, IpRig.udp(h1).sendmsg(max, 0, max.length, 0, org.stacklab.kernel.socket.SockAddr.of("10.0.0.2", 9)),
+                () -> "65535 bytes is the largest IPv4 datagram, and allowed" + rig.explain());
         rig.run(Time.ms(1));
         byte[] f = IpRig.frames(h1, true).stream().filter(x -> x[12] == 8 && x[13] == 0 && x[23] == 17).findFirst().orElse(null);
         assertNotNull(f, () -> rig.explain());

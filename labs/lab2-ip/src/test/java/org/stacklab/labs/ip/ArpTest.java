@@ -98,6 +98,7 @@ class ArpTest {
         assertEquals(List.of("one", "two", "three"), IpRig.drain(server), () -> rig.explain());
         long requests = rig.t.trace().stream().filter(l -> l.contains("h1 eth0 Out ARP, Request who-has 10.0.0.2")).count();
         assertEquals(1, requests, () -> "one request resolves the neighbour for all three" + rig.explain());
+        assertEquals(1, IpRig.counter(rig.host("h1"), "ArpOutRequests"), () -> "ArpOutRequests" + rig.explain());
     }
 
     @Test @Points(1)
