@@ -192,9 +192,9 @@ class DatagramSocketTest {
         assertEquals(List.of("room again"), UdpRig.drain(s), () -> "reading frees the buffer" + rig.explain());
     }
 
-    @Test @Points(1)
-    @DisplayName("datagrams leave with the TTL of net.ipv4.ip_default_ttl (64, or what the sysctl says)")
-    void defaultTtl() {
+    @Test @Points(2)
+    @DisplayName("datagrams leave with the socket's IP_TTL (1..255), else net.ipv4.ip_default_ttl (64, or what the sysctl says)")
+    void ttl() {
         rig = UdpRig.switched(611);
         UdpRig.bound(rig.h2, 7);
         Sock client = UdpRig.udp(rig.h1);
@@ -203,8 +203,17 @@ class DatagramSocketTest {
         rig.h1.kernel().sysctl().set("net.ipv4.ip_default_ttl", 33);
         UdpRig.sendTo(client, "ttl 33", "10.0.0.2", 7);
         rig.settle();
+        assertEquals(Errno.EINVAL.neg(), client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 0), () -> "IP_TTL 0" + rig.explain());
+        assertEquals(Errno.EINVAL.neg(), client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 256), () -> "IP_TTL 256" + rig.explain());
+        assertEquals(0, client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 5), () -> rig.explain());
+        assertEquals(5, client.getsockopt(Sock.SOL_IP, Sock.IP_TTL), () -> rig.explain());
+        UdpRig.sendTo(client, "ttl 5", "10.0.0.2", 7);
+        rig.settle();
+        assertEquals(0, client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, -1), () -> "-1: back to the default" + rig.explain());
+        UdpRig.sendTo(client, "ttl 33 again", "10.0.0.2", 7);
+        rig.settle();
         List<Integer> ttls = UdpRig.frames(rig.h1, true).stream().filter(UdpRig::isUdp).map(f -> f[22] & 0xff).toList();
-        assertEquals(List.of(64, 33), ttls, () -> "the IPv4 TTL of each datagram h1 sent" + rig.explain());
+        assertEquals(List.of(64, 33, 5, 33), ttls, () -> "the IPv4 TTL of each datagram h1 sent" + rig.explain());
     }
 
     @Test @Points(1)
