@@ -205,4 +205,53 @@ class HiddenIpTest {
         assertNotNull(f, () -> rig.explain());
         for (int i = 0; i < 6; i++) assertEquals(-1, f[i], () -> "a broadcast needs no ARP: Ethernet broadcast" + rig.explain());
     }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: netfilter verdicts are obeyed at PRE_ROUTING, LOCAL_IN, LOCAL_OUT and POST_ROUTING (InDiscards, OutDiscards, EPERM)")
+    void netfilterHooksObeyed() {
+        IpRig rig = IpRig.wired(211);
+        Host h2 = rig.host("h2");
+        Sock s = IpRig.udpBound(h2, 7);
+        org.stacklab.kernel.core.Netfilter nf = h2.kernel().netfilter();
+        for (org.stacklab.kernel.core.Netfilter.Hook hook : List.of(org.stacklab.kernel.core.Netfilter.Hook.PRE_ROUTING, org.stacklab.kernel.core.Netfilter.Hook.LOCAL_IN)) {
+            var ops = new org.stacklab.kernel.core.Netfilter.HookOps(hook, 0, "test", (hk, skb, in, out) -> org.stacklab.kernel.core.Netfilter.Verdict.DROP);
+            nf.register(ops);
+            rig.wire.send(Ipv4Test.good(h2, "dropped at " + hook));
+            rig.run(Time.ms(1));
+            nf.unregister(ops);
+        }
+        assertEquals(List.of(), IpRig.drain(s), () -> rig.explain());
+        assertEquals(2, IpRig.counter(h2, "InDiscards"), () -> "a DROP verdict on input is an InDiscards" + rig.explain());
+        for (org.stacklab.kernel.core.Netfilter.Hook hook : List.of(org.stacklab.kernel.core.Netfilter.Hook.LOCAL_OUT, org.stacklab.kernel.core.Netfilter.Hook.POST_ROUTING)) {
+            var ops = new org.stacklab.kernel.core.Netfilter.HookOps(hook, 0, "test", (hk, skb, in, out) -> org.stacklab.kernel.core.Netfilter.Verdict.DROP);
+            nf.register(ops);
+            assertEquals(org.stacklab.kernel.socket.Errno.EPERM.neg(), IpRig.sendTo(IpRig.udp(h2), "x", "10.0.0.1", 9), () -> "DROP at " + hook + ": EPERM" + rig.explain());
+            nf.unregister(ops);
+        }
+        assertEquals(2, IpRig.counter(h2, "OutDiscards"), () -> rig.explain());
+        rig.wire.send(Ipv4Test.good(h2, "through"));
+        rig.run(Time.ms(1));
+        assertEquals(List.of("through"), IpRig.drain(s), () -> rig.explain());
+    }
+
+    @Test @Points(value = 1, visibility = Visibility.HIDDEN)
+    @DisplayName("hidden: a router does not forward a link-layer broadcast, nor what FORWARD drops; a total length shorter than the header is malformed")
+    void routerRefuses() {
+        IpRig rig = IpRig.wiredRouter(412);
+        Host r1 = rig.host("r1");
+        byte[] bcast = Frames.udp(-1L & 0xffffffffffffL, IpRig.WIRE_MAC, Ip4.parse("10.0.1.1"), 5000, Ip4.parse("10.0.2.1"), 7, new byte[10]);
+        rig.wire.send(bcast);
+        var ops = new org.stacklab.kernel.core.Netfilter.HookOps(org.stacklab.kernel.core.Netfilter.Hook.FORWARD, 0, "test", (hk, skb, in, out) -> org.stacklab.kernel.core.Netfilter.Verdict.DROP);
+        r1.kernel().netfilter().register(ops);
+        rig.wire.send(Frames.udp(r1.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.1.1"), 5000, Ip4.parse("10.0.2.1"), 7, new byte[10]));
+        byte[] shortTotal = Frames.udp(r1.nic("eth0").macAddress(), IpRig.WIRE_MAC, Ip4.parse("10.0.1.1"), 5000, Ip4.parse("10.0.2.1"), 7, new byte[10]);
+        Frames.put16(shortTotal, 14 + 2, 12);
+        Frames.fixIpChecksum(shortTotal);
+        rig.wire.send(shortTotal);
+        rig.run(Time.ms(1));
+        assertTrue(rig.wire2.frames.stream().noneMatch(f -> f[12] == 8 && f[13] == 0), () -> "nothing forwarded" + rig.explain());
+        assertEquals(1, IpRig.counter(r1, "InAddrErrors"), () -> "the broadcast frame: InAddrErrors" + rig.explain());
+        assertEquals(1, IpRig.counter(r1, "InDiscards"), () -> "FORWARD's DROP: InDiscards" + rig.explain());
+        assertEquals(1, IpRig.counter(r1, "InHdrErrors"), () -> "total length 12 < 20: InHdrErrors" + rig.explain());
+    }
 }
