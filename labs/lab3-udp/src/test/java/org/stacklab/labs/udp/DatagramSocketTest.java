@@ -205,6 +205,8 @@ class DatagramSocketTest {
         rig.settle();
         assertEquals(Errno.EINVAL.neg(), client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 0), () -> "IP_TTL 0" + rig.explain());
         assertEquals(Errno.EINVAL.neg(), client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 256), () -> "IP_TTL 256" + rig.explain());
+        assertEquals(0, client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 1), () -> "IP_TTL 1" + rig.explain());
+        assertEquals(0, client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 255), () -> "IP_TTL 255" + rig.explain());
         assertEquals(0, client.setsockopt(Sock.SOL_IP, Sock.IP_TTL, 5), () -> rig.explain());
         assertEquals(5, client.getsockopt(Sock.SOL_IP, Sock.IP_TTL), () -> rig.explain());
         UdpRig.sendTo(client, "ttl 5", "10.0.0.2", 7);
