@@ -58,6 +58,29 @@ class ArpTest {
         assertEquals("REACHABLE", n1.state(), () -> "a reply to our request confirms the neighbour" + rig.explain());
         assertNotNull(n2, () -> "h2 should learn h1 from the request (RFC 826 merge)" + rig.explain());
         assertEquals(Host.macFor(1, 0), n2.mac(), () -> rig.explain());
+        assertTrue(rig.t.trace().stream().noneMatch(l -> l.contains("h2 eth0 Out ARP, Request who-has 10.0.0.1")), () ->
+                "h2 learned h1 from its request (RFC 826: the target adds the sender), so it needs no request of its own to reply" + rig.explain());
+    }
+
+    @Test @Points(1)
+    @DisplayName("the target of a request learns the sender; a request for another host teaches nothing (RFC 826)")
+    void targetLearnsRequester() {
+        rig = IpRig.wired(105);
+        Host h2 = rig.host("h2");
+        //   wire → h2: who-has 10.0.0.77 tell 10.0.0.5   (not for h2: no new entry)
+        //   wire → h2: who-has 10.0.0.2 tell 10.0.0.1    (for h2: add 10.0.0.1, then reply)
+        rig.wire.send(org.stacklab.scenario.Frames.arpRequest(IpRig.WIRE_MAC, Ip4.parse("10.0.0.5"), Ip4.parse("10.0.0.77")));
+        rig.wire.send(org.stacklab.scenario.Frames.arpRequest(IpRig.WIRE_MAC, Ip4.parse("10.0.0.1"), Ip4.parse("10.0.0.2")));
+        rig.run(Time.ms(1));
+        Neighbour n = find(h2, "10.0.0.1");
+        assertNotNull(n, () -> "h2 answered 10.0.0.1's request but did not add 10.0.0.1 to its cache" + rig.explain());
+        assertEquals(IpRig.WIRE_MAC, n.mac(), () -> rig.explain());
+        assertEquals(null, find(h2, "10.0.0.5"), () -> "a request for 10.0.0.77 must not add its sender to h2's cache" + rig.explain());
+        assertEquals(2, IpRig.counter(h2, "ArpInRequests"), () -> "both requests are counted (ArpInRequests)" + rig.explain());
+        assertEquals(3, IpRig.sendTo(IpRig.udp(h2), "hi!", "10.0.0.1", 9), () -> rig.explain());
+        rig.run(Time.ms(1));
+        assertTrue(rig.t.trace().stream().noneMatch(l -> l.contains("Out ARP, Request who-has 10.0.0.1")), () ->
+                "h2 already knows 10.0.0.1 from its request" + rig.explain());
     }
 
     static Neighbour find(Host h, String ip) {
@@ -75,6 +98,7 @@ class ArpTest {
         assertEquals(List.of("one", "two", "three"), IpRig.drain(server), () -> rig.explain());
         long requests = rig.t.trace().stream().filter(l -> l.contains("h1 eth0 Out ARP, Request who-has 10.0.0.2")).count();
         assertEquals(1, requests, () -> "one request resolves the neighbour for all three" + rig.explain());
+        assertEquals(1, IpRig.counter(rig.host("h1"), "ArpOutRequests"), () -> "ArpOutRequests" + rig.explain());
     }
 
     @Test @Points(1)

@@ -50,6 +50,8 @@ class ForwardTest {
         assertEquals(11, r.type(), () -> "ICMP type" + rig.explain());
         assertEquals(Ip4.parse("10.0.1.254"), r.from(), () -> "from the router's address on h1's side" + rig.explain());
         assertTrue(IpRig.icmp(rig.host("h2"), false, 8).isEmpty(), () -> "the datagram must not reach h2" + rig.explain());
+        assertEquals(1, IpRig.counter(rig.host("r1"), "InHdrErrors"), () -> "r1 counts the expired datagram as InHdrErrors (RFC 4293)" + rig.explain());
+        assertEquals(1, rig.host("r1").kernel().drops(org.stacklab.kernel.ip.scaffold.IpMib.TTL_EXPIRED), () -> "and drops it with mib.drop(TTL_EXPIRED)" + rig.explain());
     }
 
     @Test @Points(1)
@@ -60,6 +62,8 @@ class ForwardTest {
         assertNotNull(r, () -> "expected ICMP unreachable from r1" + rig.explain());
         assertEquals(3, r.type(), () -> rig.explain());
         assertEquals(0, r.code(), () -> "code 0: net unreachable" + rig.explain());
+        assertEquals(1, IpRig.counter(rig.host("r1"), "InNoRoutes"), () -> "r1 counts InNoRoutes" + rig.explain());
+        assertEquals(1, rig.host("r1").kernel().drops(org.stacklab.kernel.ip.scaffold.IpMib.NO_ROUTE), () -> "and drops it with mib.drop(NO_ROUTE)" + rig.explain());
     }
 
     @Test @Points(1)

@@ -29,13 +29,18 @@ import org.stacklab.testkit.WirePort;
  *   switched():  h1 10.0.0.1 ── sw0 ── h2 10.0.0.2
  *   routed():    h1 10.0.1.1 ── eth0 r1 eth1 ── h2 10.0.2.1      (r1: 10.0.1.254, 10.0.2.254, forwarding)
  *   wired():     [ wire: a test port that injects frames ] ── eth0 h2 10.0.0.2
+ *   wiredRouter(): [ wire ] ── eth0 r1 10.0.1.254 (forwarding) 10.0.2.254 eth1 (MTU 1000) ── [ wire2 ]
  * </pre>
+ * The wires answer every ARP request with {@link #WIRE_MAC}, so the host can send back to any
+ * address behind them.
  */
 final class IpRig {
     static final long WIRE_MAC = 0x020000000001L;
 
     final Topology t;
-    final WirePort wire = new WirePort();
+    final WirePort wire = new ArpAnsweringWire();
+    /** r1's second wire, in {@link #wiredRouter}. */
+    final WirePort wire2 = new ArpAnsweringWire();
 
     private IpRig(Topology t) { this.t = t; }
 
@@ -50,6 +55,33 @@ final class IpRig {
         h2.address("eth0", "10.0.0.2/24");
         r.t.run(Time.us(10));
         return r;
+    }
+
+    static IpRig wiredRouter(long seed) {
+        IpRig r = new IpRig(new Topology(TraceDir.seed(seed), modules()));
+        Host r1 = r.t.addRouter("r1");
+        r.t.connect(r1, "wire", r.wire, LinkOptions.gigabit());
+        r.t.connect(r1, "wire2", r.wire2, LinkOptions.gigabit());
+        r1.address("eth0", "10.0.1.254/24");
+        r1.address("eth1", "10.0.2.254/24");
+        r1.device("eth1").setMtu(1000);
+        r.t.run(Time.us(10));
+        return r;
+    }
+
+    /** A test port that answers every ARP request (who-has X) with "X is-at WIRE_MAC". */
+    static final class ArpAnsweringWire extends WirePort {
+        @Override
+        public void receive(byte[] frame) {
+            super.receive(frame);
+            if (frame.length >= 42 && frame[12] == 8 && frame[13] == 6 && frame[21] == 1) {
+                long sha = 0;
+                for (int i = 0; i < 6; i++) sha = (sha << 8) | (frame[22 + i] & 0xff);
+                int spa = (org.stacklab.scenario.Frames.get16(frame, 28) << 16) | org.stacklab.scenario.Frames.get16(frame, 30);
+                int tpa = (org.stacklab.scenario.Frames.get16(frame, 38) << 16) | org.stacklab.scenario.Frames.get16(frame, 40);
+                send(org.stacklab.scenario.Frames.arpReply(WIRE_MAC, tpa, sha, spa));
+            }
+        }
     }
 
     static ModuleSet modules() { return ModuleSet.parse(ModuleSet.REFERENCE, null); }

@@ -3,6 +3,7 @@ package org.stacklab.labs.udp;
 import java.util.ArrayDeque;
 import org.stacklab.kernel.core.Ip4;
 import org.stacklab.kernel.core.SkBuff;
+import org.stacklab.kernel.ip.IpStack;
 import org.stacklab.kernel.socket.Errno;
 import org.stacklab.kernel.socket.Sock;
 import org.stacklab.kernel.socket.SockAddr;
@@ -36,6 +37,8 @@ public final class UdpSocket implements Sock {
     /** Whether bind() chose the address / port, so disconnect keeps them (Linux's sk_userlocks). */
     private boolean userBoundAddr, userBoundPort;
     private boolean reuseAddr, broadcast, keepAlive;
+    /** IP_TTL of this socket's datagrams; -1 means net.ipv4.ip_default_ttl (see {@link #ttl()}). */
+    private int ttl = -1;
     private int rcvbuf, sndbuf;
     private final ArrayDeque<Datagram> receiveQueue = new ArrayDeque<>();
     private int rmemAlloc;
@@ -119,7 +122,7 @@ public final class UdpSocket implements Sock {
     /** One datagram per call (udp_sendmsg): the whole of {@code len} or an error, never part. */
     @Override
     public int sendmsg(byte[] buf, int off, int len, int flags, SockAddr to) {
-        // TODO(4): pending error, EMSGSIZE, destination (to, or the peer, else EDESTADDRREQ), autobind, source address, UdpOutput.send
+        // TODO(4): pending error, EMSGSIZE, destination (to, or the peer, else EDESTADDRREQ), autobind, source address, UdpOutput.send with ttl()
         throw new UnsupportedOperationException("TODO: UdpSocket.sendmsg (lab 3, step 4)");
     }
 
@@ -169,6 +172,12 @@ public final class UdpSocket implements Sock {
 
     @Override
     public int setsockopt(int level, int name, int value) {
+        if (level == SOL_IP && name == IP_TTL) {
+            // ip(7): 1..255, or -1 for the system default.
+            if (value != -1 && (value < 1 || value > 255)) return Errno.EINVAL.neg();
+            ttl = value;
+            return 0;
+        }
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         switch (name) {
             case SO_REUSEADDR -> reuseAddr = value != 0;
@@ -184,10 +193,14 @@ public final class UdpSocket implements Sock {
         return 0;
     }
 
+    /** The TTL this socket's datagrams leave with (given): IP_TTL if set, else net.ipv4.ip_default_ttl. */
+    int ttl() { return ttl > 0 ? ttl : (int) udp.kernel.sysctl().get("net.ipv4.ip_default_ttl", IpStack.DEFAULT_TTL); }
+
     private int maxBuf(String sysctl) { return (int) udp.kernel.sysctl().get(sysctl, MAX_BUF); }
 
     @Override
     public int getsockopt(int level, int name) {
+        if (level == SOL_IP && name == IP_TTL) return ttl();
         if (level != SOL_SOCKET) return Errno.ENOPROTOOPT.neg();
         return switch (name) {
             case SO_REUSEADDR -> reuseAddr ? 1 : 0;

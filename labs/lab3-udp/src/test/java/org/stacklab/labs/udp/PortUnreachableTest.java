@@ -34,6 +34,7 @@ class PortUnreachableTest {
         assertEquals(0x45, icmp[quoted] & 0xff, () -> "the ICMP message quotes the datagram's IP header" + rig.explain());
         assertEquals(4444, Frames.get16(icmp, quoted + 20 + 2), () -> "and its UDP header (destination port)" + rig.explain());
         assertEquals(1, rig.counter(rig.h2, "NoPorts"), () -> rig.explain());
+        assertEquals(1, UdpRig.drops(rig.h2, org.stacklab.kernel.udp.UdpDropReason.NO_SOCKET), () -> "dropped with kernel.drop(NO_SOCKET)" + rig.explain());
     }
 
     @Test @Points(2)

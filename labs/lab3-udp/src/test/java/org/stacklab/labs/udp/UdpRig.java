@@ -108,11 +108,50 @@ final class UdpRig {
         return out;
     }
 
+    /** How many datagrams {@code h} dropped with {@code reason} ({@code udp.kernel.drop(reason)}, UdpDropReason). */
+    static long drops(Host h, String reason) { return h.kernel().drops(reason); }
+
     long counter(Host h, String name) { return proto(h).counters().getOrDefault(name, 0L); }
 
     /** A UDP datagram from the wire (10.0.0.1:sport) to h2 (10.0.0.2:dport), checksum correct. */
     byte[] fromWire(int sport, int dport, String payload) {
         return Frames.udp(h2.nic("eth0").macAddress(), WIRE_MAC, Ip4.parse("10.0.0.1"), sport, Ip4.parse("10.0.0.2"), dport, bytes(payload));
+    }
+
+    /** A datagram from the wire from {@code saddr}:sport (another host on the link) to h2:dport. */
+    byte[] fromWire(String saddr, int sport, int dport, String payload) {
+        return Frames.udp(h2.nic("eth0").macAddress(), WIRE_MAC, Ip4.parse(saddr), sport, Ip4.parse("10.0.0.2"), dport, bytes(payload));
+    }
+
+    /**
+     * {@code frame} with {@code padding} appended after its UDP datagram, inside the IP datagram (the IP
+     * total length grows, the UDP length does not): what a sender that pads to a minimum size sends.
+     */
+    static byte[] withIpPadding(byte[] frame, String padding) {
+        byte[] p = bytes(padding);
+        byte[] f = java.util.Arrays.copyOf(frame, frame.length + p.length);
+        System.arraycopy(p, 0, f, frame.length, p.length);
+        Frames.put16(f, 14 + 2, Frames.get16(f, 14 + 2) + p.length);
+        Frames.fixIpChecksum(f);
+        return f;
+    }
+
+    /**
+     * {@code text} (made even-length) followed by two bytes chosen so the datagram
+     * {@code saddr:sport → daddr:dport} carrying it has a computed checksum of exactly 0.
+     */
+    static byte[] payloadWithZeroChecksum(String saddr, int sport, String daddr, int dport, String text) {
+        byte[] t = bytes(text.length() % 2 == 0 ? text : text + " ");
+        byte[] u = new byte[8 + t.length + 2];
+        Frames.put16(u, 0, sport);
+        Frames.put16(u, 2, dport);
+        Frames.put16(u, 4, u.length);
+        System.arraycopy(t, 0, u, 8, t.length);
+        int c = org.stacklab.kernel.core.Checksum.transport(Ip4.parse(saddr), Ip4.parse(daddr), 17, u, 0, u.length);
+        Frames.put16(u, u.length - 2, c);
+        int check = org.stacklab.kernel.core.Checksum.transport(Ip4.parse(saddr), Ip4.parse(daddr), 17, u, 0, u.length);
+        if (check != 0) throw new IllegalStateException("payload sums to " + check + ", not 0");
+        return java.util.Arrays.copyOfRange(u, 8, u.length);
     }
 
     /** Frames {@code h} sent or received (not over lo). */
