@@ -26,8 +26,6 @@ import java.util.WeakHashMap;
 final class Sandbox {
     private Sandbox() {}
 
-    private static final boolean DEBUG = Boolean.getBoolean("stacklab.sandbox.debug");
-
     /** Whether this JDK can run the guard at all. */
     static boolean supported() { return Runtime.version().feature() < 24; }
 
@@ -56,9 +54,6 @@ final class Sandbox {
 
         @Override
         public boolean implies(ProtectionDomain domain, Permission p) {
-            if (DEBUG && !(p instanceof PropertyPermission)) {
-                System.err.println("sandbox: " + p + " for " + (domain == null ? null : domain.getCodeSource()) + " student=" + isStudent(domain));
-            }
             return !isStudent(domain) || allowedToStudents(p);
         }
 
