@@ -18,12 +18,12 @@ class LabBudgetTest {
         LabResult r = new Grader(Path.of("")).grade(lab, GradeOptions.student().withBoundaries(false).withMaxHeap("96m"),
                 new ForkedTestRun.Listener() {});
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 12, "6 looping tests of 2 s each under a 5 s budget took " + seconds + " s");
+        // Without a budget: 6 x (2 s + a JVM start) > 12 s. With it: the budget, and the last kill.
+        assertTrue(seconds < 11, "6 looping tests of 2 s each under a 5 s budget took " + seconds + " s");
         assertEquals(6, r.tests().size());
         assertEquals(0.0, r.score());
         assertEquals(6.0, r.maxScore());
-        long budgetNotes = r.tests().stream().filter(t -> t.output().contains("time budget")).count();
-        assertTrue(budgetNotes >= 3, "tests stopped by the budget: " + budgetNotes);
-        assertTrue(r.tests().stream().anyMatch(t -> t.output().startsWith("timed out: the test did not finish within 2 s")));
+        String outputs = String.join("\n---\n", r.tests().stream().map(TestOutcome::output).toList());
+        assertTrue(r.tests().stream().anyMatch(t -> t.output().contains("time budget")), "no test says the budget stopped it:\n" + outputs);
     }
 }

@@ -145,7 +145,11 @@ public final class ForkedTestRun {
                 socket = server.accept();
             } catch (SocketTimeoutException e) {
                 kill(child);
-                return new ChildResult("the test JVM did not start within " + START_LIMIT.toSeconds() + " s", null, tail.text());
+                String why = millisLeft() <= 0
+                        ? "not run: the lab's time budget (" + seconds(spec.budget()) + " of wall-clock time for all its tests)"
+                          + " ran out while a test JVM was starting"
+                        : "the test JVM did not start within " + START_LIMIT.toSeconds() + " s";
+                return new ChildResult(why, null, tail.text());
             }
         } // the server closes here: one connection per child, no second caller is ever heard
         try (socket) {
